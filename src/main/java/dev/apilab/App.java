@@ -1,0 +1,106 @@
+package dev.apilab;
+
+import dev.apilab.config.Config;
+import dev.apilab.config.ConfigException;
+import dev.apilab.http.AccessLog;
+import dev.apilab.http.Cors;
+import dev.apilab.http.Errors;
+import dev.apilab.http.Json;
+import dev.apilab.http.RouteTable;
+import dev.apilab.http.SecurityHeaders;
+import dev.apilab.tutorial.SumService;
+import dev.apilab.tutorial.TutorialService;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.Locale;
+import java.net.URI;
+
+/** The composition root: App.start(config) wires every part together and returns the running server. */
+public final class App implements AutoCloseable {
+    private final WebServer server;
+
+    private App(WebServer server) {
+        this.server = server;
+    }
+
+    public static App start(Config config) {
+        HttpRouting.Builder routing = HttpRouting.builder();
+        routing(routing, config);
+        WebServer server = WebServer.builder()
+                .host(config.host())
+                .port(config.port())
+                .maxPayloadSize(Json.MAX_BODY_BYTES)
+                // 8 KiB request lines and 16 KiB of headers, as common servers allow; past that a 414 or 431.
+                .addProtocol(Http1Config.builder().maxPrologueLength(8192).maxHeadersSize(16384).build())
+                .directHandlers(Errors.directHandlers())
+                .routing(routing)
+                .build();
+        checkCanListen(config);
+        server.start();
+        if (!server.isRunning()) {
+            throw new ConfigException("Cannot listen on " + config.host() + ":" + config.port() + " (see the log above)");
+        }
+        return new App(server);
+    }
+
+    /** Every route of the API, in the order a reader of the notebook meets them. */
+    static void routing(HttpRouting.Builder routing, Config config) {
+        routing.addFilter(new AccessLog())
+                .addFilter(new SecurityHeaders())
+                .addFilter(new Cors(config.corsOrigins()));
+        Errors.register(routing);
+        new RouteTable(routing)
+                .register(new TutorialService(), new SumService(), new HealthService(() -> true))
+                .addFallback();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String databaseDescription() {
+        return "none yet";
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /**
+     * Helidon logs a failed bind and carries on without the listener, so the usual causes (port
+     * taken, privileged port, foreign address) are checked first and told in one line.
+     */
+    private static void checkCanListen(Config config) {
+        if (config.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(config.host(), config.port()));
+        } catch (BindException e) {
+            String reason = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+            if (reason.contains("permission") || reason.contains("access")) {
+                throw new ConfigException("Cannot listen on PORT=" + config.port()
+                        + ": ports below 1024 need administrator rights; use a port from 1024 to 65535");
+            }
+            if (reason.contains("assign")) {
+                throw new ConfigException("Cannot listen on HOST=" + config.host()
+                        + ": it is not an address of this machine; use 127.0.0.1 or 0.0.0.0");
+            }
+            throw new ConfigException("Cannot listen on PORT=" + config.port() + " of " + config.host()
+                    + ": it is already in use by another program; stop it or set another PORT (0 picks a free one)");
+        } catch (IOException e) {
+            throw new ConfigException("Cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.apilab.http;
+
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.lang.System.Logger.Level;
+import java.util.Locale;
+
+/** One line per request: method, path (secrets redacted), status, time and request id. Never headers or bodies. */
+public final class AccessLog implements Filter {
+    private static final System.Logger LOG = System.getLogger("apilab.access");
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        long started = System.nanoTime();
+        String requestId = RequestIds.assign(request);
+        response.header("X-Request-Id", requestId);
+        response.whenSent(() -> {
+            if (LOG.isLoggable(Level.INFO)) {
+                double millis = (System.nanoTime() - started) / 1_000_000.0;
+                LOG.log(Level.INFO, String.format(Locale.ROOT, "%s %s %d %.1fms id=%s",
+                        request.prologue().method().text(), redact(request.path().rawPath()),
+                        response.status().code(), millis, requestId));
+            }
+        });
+        chain.proceed();
+    }
+
+    /**
+     * The path as it may be logged: a segment after "tokens" can be a bearer secret, so it is
+     * replaced whole. The query string is never logged at all.
+     */
+    static String redact(String rawPath) {
+        int at = rawPath.indexOf("/tokens/");
+        if (at < 0) {
+            return rawPath;
+        }
+        int start = at + "/tokens/".length();
+        int end = rawPath.indexOf('/', start);
+        return rawPath.substring(0, start) + "***" + (end < 0 ? "" : redact(rawPath.substring(end)));
+    }
+}

@@ -1,0 +1,135 @@
+package dev.apilab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Starts the real command in its own JVM, as a user would, and checks what it prints and how it exits. */
+class CommandLineTest {
+    @TempDir
+    Path workDir;
+
+    record Run(int exitCode, String stdout, String stderr) {}
+
+    private Run run(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment().keySet().removeIf(k -> k.equals("PORT") || k.equals("HOST") || k.equals("DATABASE_URL"));
+        builder.environment().put("DATABASE_URL", "jdbc:sqlite:" + workDir.resolve("cli.db"));
+        builder.environment().putAll(env);
+        Path out = workDir.resolve("stdout.txt");
+        Path err = workDir.resolve("stderr.txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the command did not exit; it printed: " + Files.readString(out));
+        }
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBadPortStopsStartUpWithOneLineAndExitCode2() throws Exception {
+        Run run = run(Map.of("PORT", "abc"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr().strip().lines()).containsExactly(
+                "apilab: Invalid PORT=\"abc\": expected a whole number from 0 to 65535 (0 picks a free port)");
+    }
+
+    @Test
+    void aPortOutOfRangeOrABadTokenLifetimeStopsStartUpTheSameWay() throws Exception {
+        Run port = run(Map.of("PORT", "70000"));
+        assertThat(port.exitCode()).isEqualTo(2);
+        assertThat(port.stderr()).contains("PORT=\"70000\"").doesNotContain("Exception");
+        Run ttl = run(Map.of("TOKEN_TTL", "soon"));
+        assertThat(ttl.exitCode()).isEqualTo(2);
+        assertThat(ttl.stderr().strip().lines()).hasSize(1).first().asString().contains("TOKEN_TTL=\"soon\"");
+    }
+
+    @Test
+    void aBadValueInDotEnvIsReportedTheSameWay() throws Exception {
+        Files.writeString(workDir.resolve(".env"), "LOG_LEVEL=chatty\n");
+        Run run = run(Map.of());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("LOG_LEVEL=\"chatty\"");
+    }
+
+    @Test
+    void aPortInUseIsOneClearLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Run run = run(Map.of("PORT", Integer.toString(taken.getLocalPort())));
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.stderr().strip().lines()).hasSize(1).first().asString()
+                    .contains("PORT=" + taken.getLocalPort()).contains("already in use");
+        }
+    }
+
+    @Test
+    void helpAndVersionWork() throws Exception {
+        Run help = run(Map.of(), "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.stdout()).contains("Usage: apilab").contains("--port").contains("--host").contains("serve");
+        Run version = run(Map.of(), "--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.stdout().strip()).matches("apilab \\d+\\.\\d+\\.\\d+.*");
+    }
+
+    @Test
+    void aFlagThatIsNotANumberIsRefusedByTheCommandLine() throws Exception {
+        Run run = run(Map.of(), "--port", "abc");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("--port").contains("abc");
+    }
+
+    @Test
+    void startUpPrintsTheUrlAndServesUntilStopped() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", Integer.toString(port));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().put("DATABASE_URL", "jdbc:sqlite:" + workDir.resolve("serve.db"));
+        builder.environment().remove("HOST");
+        Process process = builder.start();
+        try {
+            String banner = readUntil(process, "Press Ctrl+C to stop.");
+            assertThat(banner).contains("Local:").contains("http://localhost:" + port);
+            assertThat(banner).contains("Set HOST=0.0.0.0 to share it");
+            var reply = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(reply.body()).isEqualTo("Hello, World!");
+        } finally {
+            process.destroy();
+            process.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String readUntil(Process process, String marker) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        var reader = process.inputReader(StandardCharsets.UTF_8);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String line;
+        while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
+            seen.append(line).append('\n');
+            if (line.contains(marker)) {
+                return seen.toString();
+            }
+        }
+        throw new AssertionError("never printed " + marker + "; printed: " + seen);
+    }
+}
