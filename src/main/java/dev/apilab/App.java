@@ -1,5 +1,12 @@
 package dev.apilab;
 
+import dev.apilab.accounts.Accounts;
+import dev.apilab.accounts.BearerAuth;
+import dev.apilab.accounts.DatabaseResetService;
+import dev.apilab.accounts.GradesService;
+import dev.apilab.accounts.Passwords;
+import dev.apilab.accounts.TokensService;
+import dev.apilab.accounts.UsersService;
 import dev.apilab.config.Config;
 import dev.apilab.config.ConfigException;
 import dev.apilab.http.AccessLog;
@@ -8,6 +15,8 @@ import dev.apilab.http.Errors;
 import dev.apilab.http.Json;
 import dev.apilab.http.RouteTable;
 import dev.apilab.http.SecurityHeaders;
+import dev.apilab.store.AccountStore;
+import dev.apilab.store.Database;
 import dev.apilab.tutorial.SumService;
 import dev.apilab.tutorial.TutorialService;
 import io.helidon.webserver.WebServer;
@@ -19,18 +28,36 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Locale;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** The composition root: App.start(config) wires every part together and returns the running server. */
 public final class App implements AutoCloseable {
-    private final WebServer server;
+    private static final System.Logger LOG = System.getLogger("apilab.app");
+    private static final Duration EXPIRED_TOKEN_SWEEP = Duration.ofMinutes(10);
 
-    private App(WebServer server) {
+    private final WebServer server;
+    private final Database database;
+    private final Passwords passwords;
+    private final ScheduledExecutorService sweeper;
+
+    private App(WebServer server, Database database, Passwords passwords, ScheduledExecutorService sweeper) {
         this.server = server;
+        this.database = database;
+        this.passwords = passwords;
+        this.sweeper = sweeper;
     }
 
     public static App start(Config config) {
+        checkCanListen(config);
+        Database database = Database.open(config);
+        Passwords passwords = new Passwords();
+        Accounts accounts = new Accounts(new AccountStore(database), passwords, config.tokenTtl(), Clock.systemUTC());
         HttpRouting.Builder routing = HttpRouting.builder();
-        routing(routing, config);
+        routing(routing, config, database, accounts);
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
@@ -40,22 +67,26 @@ public final class App implements AutoCloseable {
                 .directHandlers(Errors.directHandlers())
                 .routing(routing)
                 .build();
-        checkCanListen(config);
         server.start();
         if (!server.isRunning()) {
+            passwords.close();
+            database.close();
             throw new ConfigException("Cannot listen on " + config.host() + ":" + config.port() + " (see the log above)");
         }
-        return new App(server);
+        return new App(server, database, passwords, sweepExpiredTokens(accounts));
     }
 
     /** Every route of the API, in the order a reader of the notebook meets them. */
-    static void routing(HttpRouting.Builder routing, Config config) {
+    static void routing(HttpRouting.Builder routing, Config config, Database database, Accounts accounts) {
+        BearerAuth auth = new BearerAuth(accounts);
         routing.addFilter(new AccessLog())
                 .addFilter(new SecurityHeaders())
                 .addFilter(new Cors(config.corsOrigins()));
         Errors.register(routing);
         new RouteTable(routing)
-                .register(new TutorialService(), new SumService(), new HealthService(() -> true))
+                .register(new TutorialService(), new SumService(), new HealthService(database::answers))
+                .register(new UsersService(accounts, auth), new GradesService(accounts, auth), new TokensService(accounts, auth))
+                .register(new DatabaseResetService(accounts, config.allowDatabaseReset()))
                 .addFallback();
     }
 
@@ -64,7 +95,11 @@ public final class App implements AutoCloseable {
     }
 
     public String databaseDescription() {
-        return "none yet";
+        return database.description();
+    }
+
+    public Database database() {
+        return database;
     }
 
     public URI uri() {
@@ -74,6 +109,24 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        sweeper.shutdownNow();
+        passwords.close();
+        database.close();
+    }
+
+    private static ScheduledExecutorService sweepExpiredTokens(Accounts accounts) {
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("apilab-sweeper").factory());
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                int purged = accounts.purgeExpiredTokens();
+                if (purged > 0) {
+                    LOG.log(System.Logger.Level.INFO, "purged " + purged + " expired access tokens");
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not purge expired tokens: " + e.getMessage());
+            }
+        }, 0, EXPIRED_TOKEN_SWEEP.toSeconds(), TimeUnit.SECONDS);
+        return sweeper;
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.apilab.console;
 import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -14,6 +16,8 @@ import java.util.logging.StreamHandler;
 /** Sets up logging for the command line: one short line per record on standard output, at LOG_LEVEL. */
 public final class Logs {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    /** JUL holds loggers weakly: a level set on one that is then collected would be lost. */
+    private static final List<Logger> QUIETED = new ArrayList<>();
 
     private Logs() {}
 
@@ -39,7 +43,9 @@ public final class Logs {
         if (threshold.intValue() >= Level.INFO.intValue()) {
             // The libraries' start-up chatter would bury the banner; their warnings still show.
             for (String library : new String[] {"io.helidon", "com.zaxxer.hikari", "org.flywaydb"}) {
-                Logger.getLogger(library).setLevel(Level.WARNING);
+                Logger logger = Logger.getLogger(library);
+                logger.setLevel(Level.WARNING);
+                QUIETED.add(logger);
             }
         }
     }

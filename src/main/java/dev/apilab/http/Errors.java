@@ -2,6 +2,7 @@ package dev.apilab.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apilab.store.DatabaseUnavailableException;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
@@ -21,6 +22,7 @@ public final class Errors {
 
     public static void register(HttpRouting.Builder routing) {
         routing.error(ApiException.class, Errors::answer)
+                .error(DatabaseUnavailableException.class, Errors::answerUnavailable)
                 .error(HttpException.class, Errors::answerHelidon)
                 .error(Throwable.class, Errors::answerUnexpected);
     }
@@ -54,6 +56,12 @@ public final class Errors {
         }
         e.headers().forEach(response::header);
         Json.send(response, e.status(), body);
+    }
+
+    private static void answerUnavailable(ServerRequest request, ServerResponse response, DatabaseUnavailableException e) {
+        LOG.log(Level.WARNING, "request " + RequestIds.of(request) + ": database unavailable: " + e.getCause().getMessage());
+        response.header(HeaderNames.RETRY_AFTER, "2");
+        answer(request, response, new ApiException(503, "The database is unavailable; try again shortly"));
     }
 
     private static void answerHelidon(ServerRequest request, ServerResponse response, HttpException e) {

@@ -3,54 +3,73 @@ package dev.apilab.support;
 import dev.apilab.App;
 import dev.apilab.config.Config;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The real server for a test class: App.start on a free port with a real database file in a
- * fresh folder, stopped after the class. Register it with {@code @RegisterExtension}.
+ * The real server for a test class: App.start on a free port with a real database (a fresh SQLite
+ * file, or a fresh PostgreSQL database when APILAB_TEST_POSTGRES_URL is set), stopped after the
+ * class. Register it with {@code @RegisterExtension}.
  */
-public final class RunningServer implements BeforeAllCallback, AfterAllCallback {
+public final class RunningServer implements BeforeAllCallback, AfterAllCallback, ExecutionCondition {
+    private final TestDatabase.Kind kind;
     private final Map<String, String> settings;
+    private TestDatabase database;
     private Path folder;
     private App app;
     private Http http;
 
-    private RunningServer(Map<String, String> settings) {
+    private RunningServer(TestDatabase.Kind kind, Map<String, String> settings) {
+        this.kind = kind;
         this.settings = settings;
     }
 
     /** A server on SQLite with these extra settings, given as name, value, name, value… */
     public static RunningServer withSettings(String... nameValuePairs) {
+        return on(TestDatabase.Kind.SQLITE, nameValuePairs);
+    }
+
+    public static RunningServer on(TestDatabase.Kind kind, String... nameValuePairs) {
         Map<String, String> settings = new HashMap<>();
         for (int i = 0; i < nameValuePairs.length; i += 2) {
             settings.put(nameValuePairs[i], nameValuePairs[i + 1]);
         }
-        return new RunningServer(settings);
+        return new RunningServer(kind, settings);
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return TestDatabase.availability(kind);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
+        folder = Files.createTempDirectory("apilab-test");
+        database = TestDatabase.create(kind, folder);
         start();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         stop();
+        if (database != null) {
+            database.drop();
+        }
     }
 
-    public void start() throws IOException {
-        folder = Files.createTempDirectory("apilab-test");
+    /** Starts (or starts again, on the same database) the server. */
+    public void start() {
         Map<String, String> values = new HashMap<>();
         values.put("PORT", "0");
         values.put("HOST", "127.0.0.1");
-        values.put("DATABASE_URL", "jdbc:sqlite:" + folder.resolve("apilab.db"));
+        values.put("DATABASE_URL", database.url());
         values.putAll(settings);
         app = App.start(Config.from(values));
         http = new Http(app.uri());
@@ -71,19 +90,15 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
         return app;
     }
 
+    public TestDatabase database() {
+        return database;
+    }
+
+    public TestDatabase.Kind kind() {
+        return kind;
+    }
+
     public Path folder() {
         return folder;
-    }
-
-    public Path databaseFile() {
-        return folder.resolve("apilab.db");
-    }
-
-    static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

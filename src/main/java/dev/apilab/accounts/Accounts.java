@@ -1,0 +1,186 @@
+package dev.apilab.accounts;
+
+import dev.apilab.accounts.AccessTokens.Issued;
+import dev.apilab.http.ApiException;
+import dev.apilab.store.AccountStore;
+import dev.apilab.store.AccountStore.NewUser;
+import dev.apilab.store.AccountStore.TokenOwner;
+import dev.apilab.store.AccountStore.TokenPage;
+import dev.apilab.store.AccountStore.TokenRow;
+import dev.apilab.store.AccountStore.UserRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The account rules the HTTP services call: sign-up, log-in, tokens, profiles and grades. No HTTP inside. */
+public final class Accounts {
+    /** A token's last_used is written at most this often, not on every request. */
+    static final long LAST_USED_RESOLUTION_MILLIS = 60_000;
+    /** Live tokens a user may hold; logging in past it revokes the oldest. */
+    public static final int MAX_LIVE_TOKENS = 100;
+
+    private final AccountStore store;
+    private final Passwords passwords;
+    private final Duration tokenTtl;
+    private final Clock clock;
+
+    public record SignUp(String username, String password, String email, int age, String deviceName, List<String> roles) {}
+
+    public record SignedUp(UserRow user, Issued token) {}
+
+    /** A new device session: the token and the username as it was registered. */
+    public record LoggedIn(String username, Issued token) {}
+
+    public Accounts(AccountStore store, Passwords passwords, Duration tokenTtl, Clock clock) {
+        this.store = store;
+        this.passwords = passwords;
+        this.tokenTtl = tokenTtl;
+        this.clock = clock;
+    }
+
+    public SignedUp signUp(SignUp request) {
+        // Refuse a taken name before spending a hash on it; the unique key still settles races.
+        if (store.findUser(AccountRules.key(request.username())).isPresent()) {
+            throw ApiException.badRequest("User already exists");
+        }
+        String hash = passwords.hash(request.password());
+        long now = clock.millis();
+        Issued token = AccessTokens.issue(0, request.deviceName(), now, tokenTtl);
+        NewUser user = new NewUser(request.username(), AccountRules.key(request.username()), hash,
+                request.email(), request.age(), request.roles(), now);
+        try {
+            UserRow created = store.createUser(user, token.row());
+            return new SignedUp(created, withOwner(token, created.id()));
+        } catch (AccountStore.UsernameTaken e) {
+            throw ApiException.badRequest("User already exists");
+        }
+    }
+
+    /** Log in on a device: a new token. The same 401 whether the user or the password is wrong. */
+    public LoggedIn logIn(String username, String password, String deviceName) {
+        Optional<UserRow> user = store.findUser(AccountRules.key(username));
+        if (user.isEmpty()) {
+            passwords.verifyDecoy(password);
+            throw invalidCredentials();
+        }
+        UserRow row = user.get();
+        if (!passwords.verify(password, row.passwordHash())) {
+            throw invalidCredentials();
+        }
+        if (passwords.needsRehash(row.passwordHash())) {
+            store.updatePasswordHash(row.id(), passwords.hash(password));
+        }
+        Issued token = AccessTokens.issue(row.id(), deviceName, clock.millis(), tokenTtl);
+        store.addToken(token.row(), MAX_LIVE_TOKENS);
+        return new LoggedIn(row.username(), token);
+    }
+
+    /** Resolves a bearer token to its owner, or throws the 401 that says what is wrong with it. */
+    public Caller authenticate(String bearer) {
+        AccessTokens.Parsed parsed = AccessTokens.parse(bearer).orElseThrow(Accounts::invalidToken);
+        TokenOwner owner = store.findTokenOwner(parsed.publicId()).orElseThrow(Accounts::invalidToken);
+        TokenRow token = owner.token();
+        if (!AccessTokens.secretMatches(parsed.secret(), token.secretHash())) {
+            throw invalidToken();
+        }
+        long now = clock.millis();
+        if (token.expiresAt() <= now) {
+            store.deleteToken(token.userId(), token.publicId());
+            throw ApiException.unauthorized("Access token expired");
+        }
+        if (token.lastUsedAt() == null || now - token.lastUsedAt() >= LAST_USED_RESOLUTION_MILLIS) {
+            store.touchToken(token.publicId(), now);
+        }
+        return new Caller(token.userId(), owner.username(), owner.usernameKey(), token.publicId());
+    }
+
+    public UserRow user(Caller caller) {
+        return store.findUser(caller.usernameKey()).orElseThrow(Accounts::invalidToken);
+    }
+
+    public void deleteUser(Caller caller) {
+        store.deleteUser(caller.userId());
+    }
+
+    public UserRow updateProfile(Caller caller, String email, int age) {
+        return store.updateProfile(caller.userId(), email, age).orElseThrow(Accounts::invalidToken);
+    }
+
+    public TokenPage tokens(Caller caller, int limit, long offset) {
+        return store.listTokens(caller.userId(), clock.millis(), limit, offset);
+    }
+
+    /** One of the caller's tokens, named by its public id or by the whole bearer string. */
+    public TokenRow token(Caller caller, String idOrToken) {
+        Optional<AccessTokens.Parsed> full = AccessTokens.parse(idOrToken);
+        String publicId = full.map(AccessTokens.Parsed::publicId).orElse(idOrToken);
+        if (full.isEmpty() && !AccessTokens.isPublicId(idOrToken)) {
+            throw tokenNotFound();
+        }
+        TokenRow token = store.findToken(caller.userId(), publicId)
+                .filter(t -> t.expiresAt() > clock.millis())
+                .orElseThrow(Accounts::tokenNotFound);
+        if (full.isPresent() && !AccessTokens.secretMatches(full.get().secret(), token.secretHash())) {
+            throw tokenNotFound();
+        }
+        return token;
+    }
+
+    public void logOut(Caller caller, String idOrToken) {
+        TokenRow token = token(caller, idOrToken);
+        store.deleteToken(caller.userId(), token.publicId());
+    }
+
+    public int logOutEverywhere(Caller caller) {
+        return store.deleteTokens(caller.userId());
+    }
+
+    public Map<String, String> grades(Caller caller) {
+        return store.grades(caller.userId());
+    }
+
+    public Map<String, String> replaceGrades(Caller caller, Map<String, String> grades) {
+        return store.replaceGrades(caller.userId(), grades);
+    }
+
+    public Map<String, String> mergeGrades(Caller caller, Map<String, String> changes) {
+        return store.mergeGrades(caller.userId(), changes, AccountRules.MAX_SUBJECTS)
+                .orElseThrow(() -> ApiException.badRequest("At most " + AccountRules.MAX_SUBJECTS + " subjects may have grades"));
+    }
+
+    public void deleteGrades(Caller caller) {
+        store.deleteGrades(caller.userId());
+    }
+
+    public void deleteEverything() {
+        store.deleteEverything();
+    }
+
+    public int purgeExpiredTokens() {
+        return store.deleteExpiredTokens(clock.millis());
+    }
+
+    public long now() {
+        return clock.millis();
+    }
+
+    private static Issued withOwner(Issued token, long userId) {
+        TokenRow row = token.row();
+        return new Issued(token.bearer(), new TokenRow(row.publicId(), userId, row.secretHash(), row.deviceName(),
+                row.createdAt(), row.expiresAt(), row.lastUsedAt()));
+    }
+
+    private static ApiException invalidCredentials() {
+        return ApiException.unauthorized("Invalid username or password");
+    }
+
+    static ApiException invalidToken() {
+        return ApiException.unauthorized("Invalid access token");
+    }
+
+    private static ApiException tokenNotFound() {
+        return ApiException.notFound("Access token not found");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.apilab.accounts;
+
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Argon2id password hashes (OWASP: m=19 MiB, t=2, p=1, per-user random salt in the hash string).
+ * Hashing runs on a few platform threads, one per core: a flood of log-ins queues there instead of
+ * allocating 19 MiB per request, and request threads wait without holding a carrier.
+ */
+public final class Passwords implements AutoCloseable {
+    private static final int MEMORY_KIB = 19 * 1024;
+    private static final int ITERATIONS = 2;
+    private static final int PARALLELISM = 1;
+    private static final int HASH_BYTES = 32;
+    private static final int SALT_BYTES = 16;
+    static final Argon2Function ARGON2 = Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES, Argon2.ID);
+
+    private final ExecutorService hashers;
+    private final String decoyHash;
+
+    public Passwords() {
+        int threads = Runtime.getRuntime().availableProcessors();
+        AtomicInteger count = new AtomicInteger();
+        this.hashers = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "apilab-argon2-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        this.decoyHash = hash(HexFormat.of().formatHex(random));
+    }
+
+    /** NFC first, so the same password typed on two keyboards matches; this never changes once released. */
+    static String normalise(String password) {
+        return Normalizer.normalize(password, Normalizer.Form.NFC);
+    }
+
+    public String hash(String password) {
+        String normalised = normalise(password);
+        return run(() -> Password.hash(normalised).addRandomSalt(SALT_BYTES).with(ARGON2).getResult());
+    }
+
+    public boolean verify(String password, String storedHash) {
+        String normalised = normalise(password);
+        return run(() -> Password.check(normalised, storedHash).with(Argon2Function.getInstanceFromHash(storedHash)));
+    }
+
+    /** Costs what a real check costs, so an unknown user cannot be told from a wrong password by time. */
+    public void verifyDecoy(String password) {
+        verify(password, decoyHash);
+    }
+
+    /** True when the hash was made with other parameters than today's; it is redone at the next log-in. */
+    public boolean needsRehash(String storedHash) {
+        try {
+            return !Argon2Function.getInstanceFromHash(storedHash).equals(ARGON2);
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public void close() {
+        hashers.shutdownNow();
+    }
+
+    private <T> T run(Callable<T> work) {
+        try {
+            return hashers.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while hashing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("password hashing failed", e.getCause());
+        }
+    }
+}
