@@ -5,6 +5,7 @@ import dev.apilab.accounts.BearerAuth;
 import dev.apilab.accounts.DatabaseResetService;
 import dev.apilab.accounts.GradesService;
 import dev.apilab.accounts.Passwords;
+import dev.apilab.accounts.Throttle;
 import dev.apilab.accounts.TokensService;
 import dev.apilab.accounts.UsersService;
 import dev.apilab.config.Config;
@@ -17,6 +18,7 @@ import dev.apilab.http.RouteTable;
 import dev.apilab.http.SecurityHeaders;
 import dev.apilab.store.AccountStore;
 import dev.apilab.store.Database;
+import dev.apilab.store.RateLimitStore;
 import dev.apilab.tutorial.SumService;
 import dev.apilab.tutorial.TutorialService;
 import io.helidon.webserver.WebServer;
@@ -55,13 +57,21 @@ public final class App implements AutoCloseable {
         checkCanListen(config);
         Database database = Database.open(config);
         Passwords passwords = new Passwords();
-        Accounts accounts = new Accounts(new AccountStore(database), passwords, config.tokenTtl(), Clock.systemUTC());
+        Throttle throttle = new Throttle(new RateLimitStore(database), config.limits(), Clock.systemUTC());
+        Accounts accounts = new Accounts(new AccountStore(database), passwords, config.tokenTtl(), throttle, Clock.systemUTC());
         HttpRouting.Builder routing = HttpRouting.builder();
         routing(routing, config, database, accounts);
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
                 .maxPayloadSize(Json.MAX_BODY_BYTES)
+                .maxTcpConnections(config.maxConnections())
+                // A client that sends nothing for this long (idle, or slow on purpose) is disconnected.
+                .connectionOptions(socket -> socket.readTimeout(config.clientTimeout()))
+                .idleConnectionTimeout(config.clientTimeout())
+                .idleConnectionPeriod(config.clientTimeout().dividedBy(2))
+                .shutdownGracePeriod(config.shutdownGrace())
+                .shutdownHook(false)
                 // 8 KiB request lines and 16 KiB of headers, as common servers allow; past that a 414 or 431.
                 .addProtocol(Http1Config.builder().maxPrologueLength(8192).maxHeadersSize(16384).build())
                 .directHandlers(Errors.directHandlers())
@@ -118,7 +128,7 @@ public final class App implements AutoCloseable {
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("apilab-sweeper").factory());
         sweeper.scheduleWithFixedDelay(() -> {
             try {
-                int purged = accounts.purgeExpiredTokens();
+                int purged = accounts.purgeExpired();
                 if (purged > 0) {
                     LOG.log(System.Logger.Level.INFO, "purged " + purged + " expired access tokens");
                 }

@@ -68,13 +68,17 @@ public final class Main implements Callable<Integer> {
                 System.err.println("apilab: " + e.getMessage());
                 return BAD_CONFIGURATION;
             }
-            CountDownLatch stopped = new CountDownLatch(1);
+            // SIGTERM or Ctrl+C: stop accepting, let requests in flight finish (SHUTDOWN_GRACE), close
+            // the database, and exit 0, as a clean stop; halt, since the JVM would otherwise report the signal.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                System.out.println("Stopping: finishing requests in flight…");
                 app.close();
-                stopped.countDown();
+                System.out.println("apilab stopped.");
+                System.out.flush();
+                Runtime.getRuntime().halt(0);
             }, "apilab-shutdown"));
             try {
-                stopped.await();
+                new CountDownLatch(1).await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -119,6 +119,57 @@ class CommandLineTest {
         }
     }
 
+    @Test
+    void sigtermFinishesTheRequestsInFlightAndExitsZero() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--port", Integer.toString(port));
+        Path output = workDir.resolve("grace.out");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().put("DATABASE_URL", "jdbc:sqlite:" + workDir.resolve("grace.db"));
+        builder.environment().put("SHUTDOWN_GRACE", "20s");
+        builder.environment().remove("HOST");
+        Process process = builder.start();
+        try {
+            awaitOutput(output, "Press Ctrl+C to stop.");
+            var http = new dev.apilab.support.Http(java.net.URI.create("http://127.0.0.1:" + port));
+            assertThat(http.post("/users", Map.of("username", "Graceful", "password", "password123", "age", 1,
+                    "email", "g@example.com")).status()).isEqualTo(200);
+            // Log-ins take a hash each, queued on one thread per core: they are still running at the signal.
+            try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                List<java.util.concurrent.Future<dev.apilab.support.Reply>> inFlight = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    inFlight.add(threads.submit(() -> http.post("/users/Graceful/tokens", Map.of("password", "password123"))));
+                }
+                Thread.sleep(300);
+                process.destroy();
+                for (var reply : inFlight) {
+                    assertThat(reply.get().status()).isEqualTo(200);
+                }
+            }
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isZero();
+            assertThat(Files.readString(output)).contains("Stopping: finishing requests in flight").contains("apilab stopped.");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static void awaitOutput(Path output, String marker) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(output) && Files.readString(output).contains(marker)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("never printed " + marker);
+    }
+
     private static String readUntil(Process process, String marker) throws IOException {
         StringBuilder seen = new StringBuilder();
         var reader = process.inputReader(StandardCharsets.UTF_8);

@@ -23,8 +23,12 @@ public final class AccountRules {
 
     private AccountRules() {}
 
+    public static boolean isUsername(String value) {
+        return USERNAME.matcher(value).matches();
+    }
+
     public static String username(String value) {
-        if (!USERNAME.matcher(value).matches()) {
+        if (!isUsername(value)) {
             throw ApiException.invalidField("username", "must be 1 to 32 characters: ASCII letters, digits, '.', '_' or '-'");
         }
         return value;

@@ -24,6 +24,7 @@ public final class Accounts {
     private final AccountStore store;
     private final Passwords passwords;
     private final Duration tokenTtl;
+    private final Throttle throttle;
     private final Clock clock;
 
     public record SignUp(String username, String password, String email, int age, String deviceName, List<String> roles) {}
@@ -33,14 +34,17 @@ public final class Accounts {
     /** A new device session: the token and the username as it was registered. */
     public record LoggedIn(String username, Issued token) {}
 
-    public Accounts(AccountStore store, Passwords passwords, Duration tokenTtl, Clock clock) {
+    public Accounts(AccountStore store, Passwords passwords, Duration tokenTtl, Throttle throttle, Clock clock) {
         this.store = store;
         this.passwords = passwords;
         this.tokenTtl = tokenTtl;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
-    public SignedUp signUp(SignUp request) {
+    /** Signs up a user from {@code clientAddress}, which is limited in how many sign-ups it may make. */
+    public SignedUp signUp(SignUp request, String clientAddress) {
+        throttle.admitSignUp(clientAddress);
         // Refuse a taken name before spending a hash on it; the unique key still settles races.
         if (store.findUser(AccountRules.key(request.username())).isPresent()) {
             throw ApiException.badRequest("User already exists");
@@ -59,16 +63,22 @@ public final class Accounts {
     }
 
     /** Log in on a device: a new token. The same 401 whether the user or the password is wrong. */
-    public LoggedIn logIn(String username, String password, String deviceName) {
-        Optional<UserRow> user = store.findUser(AccountRules.key(username));
+    public LoggedIn logIn(String username, String password, String deviceName, String clientAddress) {
+        // Names that cannot exist share one bucket, so a flood of odd names cannot grow the table.
+        String key = AccountRules.isUsername(username) ? AccountRules.key(username) : "(not a username)";
+        throttle.checkLogIn(key, clientAddress);
+        Optional<UserRow> user = AccountRules.isUsername(username) ? store.findUser(key) : Optional.empty();
         if (user.isEmpty()) {
             passwords.verifyDecoy(password);
+            throttle.recordFailedLogIn(key, clientAddress);
             throw invalidCredentials();
         }
         UserRow row = user.get();
         if (!passwords.verify(password, row.passwordHash())) {
+            throttle.recordFailedLogIn(key, clientAddress);
             throw invalidCredentials();
         }
+        throttle.recordLogIn(key);
         if (passwords.needsRehash(row.passwordHash())) {
             store.updatePasswordHash(row.id(), passwords.hash(password));
         }
@@ -158,7 +168,9 @@ public final class Accounts {
         store.deleteEverything();
     }
 
-    public int purgeExpiredTokens() {
+    /** Housekeeping: expired tokens and ended rate-limit windows go. Returns the tokens purged. */
+    public int purgeExpired() {
+        throttle.purgeEndedWindows();
         return store.deleteExpiredTokens(clock.millis());
     }
 

@@ -46,7 +46,7 @@ public final class TokensService implements RouteTable.Routes {
             }
         });
         String device = AccountRules.deviceName(body.optionalString("device_name").orElse(AccountRules.DEFAULT_DEVICE));
-        Accounts.LoggedIn session = accounts.logIn(pathUser, password, device);
+        Accounts.LoggedIn session = accounts.logIn(pathUser, password, device, req.remotePeer().host());
         Json.send(res, Answers.issuedToken(session.token(), session.username()));
     }
 

@@ -43,7 +43,7 @@ public final class UsersService implements RouteTable.Routes {
                 AccountRules.age(body.requiredInteger("age")),
                 AccountRules.deviceName(body.optionalString("device_name").orElse(AccountRules.DEFAULT_DEVICE)),
                 AccountRules.roles(body.optionalStringList("roles").orElse(List.of())));
-        SignedUp signedUp = accounts.signUp(request);
+        SignedUp signedUp = accounts.signUp(request, req.remotePeer().host());
         ObjectNode answer = Json.newObject();
         answer.set("access_token", Answers.issuedToken(signedUp.token(), signedUp.user().username()));
         answer.put("url", "/users/" + signedUp.user().username());

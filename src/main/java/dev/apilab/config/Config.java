@@ -28,7 +28,14 @@ public record Config(
         List<String> corsOrigins,
         String logLevel,
         int databasePoolSize,
-        Duration databaseConnectTimeout) {
+        Duration databaseConnectTimeout,
+        Limits limits,
+        Duration clientTimeout,
+        int maxConnections,
+        Duration shutdownGrace) {
+
+    /** The brute-force limits, per hour: failed log-ins per account and per address, sign-ups per address. */
+    public record Limits(int failuresPerAccount, int failuresPerAddress, int signUpsPerAddress) {}
 
     public static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug");
     private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+");
@@ -65,7 +72,18 @@ public record Config(
         int poolSize = s.read("DATABASE_POOL_SIZE", "10", v -> integer(v, 1, 200), "a whole number from 1 to 200");
         Duration connectTimeout = s.read("DATABASE_CONNECT_TIMEOUT", "30s", v -> duration(v, Duration.ZERO, Duration.ofHours(1)),
                 "a duration from 0s to 1h such as 30s or 2m");
-        return new Config(port, host, databaseUrl, tokenTtl, allowReset, cors, logLevel, poolSize, connectTimeout);
+        String perHour = "a whole number from 1 to 1000000 (per hour)";
+        Limits limits = new Limits(
+                s.read("LOGIN_FAILURES_PER_ACCOUNT", "100", v -> integer(v, 1, 1_000_000), perHour),
+                s.read("LOGIN_FAILURES_PER_ADDRESS", "300", v -> integer(v, 1, 1_000_000), perHour),
+                s.read("SIGNUPS_PER_ADDRESS", "60", v -> integer(v, 1, 1_000_000), perHour));
+        Duration clientTimeout = s.read("CLIENT_TIMEOUT", "30s", v -> duration(v, Duration.ofSeconds(1), Duration.ofHours(1)),
+                "a duration from 1s to 1h such as 30s");
+        int maxConnections = s.read("MAX_CONNECTIONS", "10000", v -> integer(v, 1, 1_000_000), "a whole number from 1 to 1000000");
+        Duration shutdownGrace = s.read("SHUTDOWN_GRACE", "10s", v -> duration(v, Duration.ZERO, Duration.ofMinutes(10)),
+                "a duration from 0s to 10m such as 10s");
+        return new Config(port, host, databaseUrl, tokenTtl, allowReset, cors, logLevel, poolSize, connectTimeout, limits,
+                clientTimeout, maxConnections, shutdownGrace);
     }
 
     public boolean sharedOnNetwork() {

@@ -1,5 +1,8 @@
 package dev.apilab.console;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +34,19 @@ public final class Logs {
         };
         Logger root = Logger.getLogger("");
         root.setLevel(threshold);
-        Handler handler = new StreamHandler(out, new OneLine()) {
+        // JUL closes its handlers at shutdown; the stream must stay open for the last lines.
+        OutputStream unclosable = new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+        Handler handler = new StreamHandler(unclosable, new OneLine()) {
             @Override
             public synchronized void publish(LogRecord record) {
                 super.publish(record);

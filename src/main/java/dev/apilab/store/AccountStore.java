@@ -332,8 +332,9 @@ public final class AccountStore {
     }
 
     private static TokenRow token(ResultSet row) throws SQLException {
-        long lastUsed = row.getLong(7);
+        long lastUsedValue = row.getLong(7);
+        Long lastUsed = row.wasNull() ? null : lastUsedValue;
         return new TokenRow(row.getString(1), row.getLong(2), row.getString(3), row.getString(4),
-                row.getLong(5), row.getLong(6), row.wasNull() ? null : lastUsed);
+                row.getLong(5), row.getLong(6), lastUsed);
     }
 }

@@ -145,7 +145,7 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(target)
-                    .locations("classpath:db/migration/" + dialect.name().toLowerCase())
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.name().toLowerCase())
                     .load()
                     .migrate();
         } catch (FlywayException e) {

@@ -2,6 +2,7 @@ package dev.apilab.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apilab.support.Http;
 import dev.apilab.support.Reply;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /** Many requests at once: exactly one winner per name, no lost log-ins, never a 500 or "database is locked". */
 abstract class ConcurrencyContract extends AccountApiTest {
+    @Override
+    Http http() {
+        // 200 log-ins are 200 Argon2id hashes queued on one thread per core: allow them minutes, not seconds.
+        return super.http().withTimeout(java.time.Duration.ofMinutes(3));
+    }
+
     @Test
     void fiftyParallelSignUpsOfOneNameGiveOneSuccessAndFortyNineUserAlreadyExists() throws Exception {
         String name = uniqueName("Race");

@@ -33,6 +33,8 @@ abstract class TokensContract extends AccountApiTest {
         assertThat(devices(all)).containsExactly("Arne's PC", "Device 1", "Device 2", "Device 3", "Device 4");
         assertThat(all.get("tokens").get(0).get("current").asBoolean()).isTrue();
         assertThat(all.get("tokens").get(1).get("current").asBoolean()).isFalse();
+        assertThat(all.get("tokens").get(0).get("last_used").isNumber()).isTrue();
+        assertThat(all.get("tokens").get(1).get("last_used").isNull()).as("a token never used").isTrue();
     }
 
     @ParameterizedTest

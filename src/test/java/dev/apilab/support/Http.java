@@ -18,9 +18,20 @@ public final class Http {
             .build();
 
     private final URI base;
+    private final Duration timeout;
 
     public Http(URI base) {
+        this(base, Duration.ofSeconds(30));
+    }
+
+    private Http(URI base, Duration timeout) {
         this.base = base;
+        this.timeout = timeout;
+    }
+
+    /** The same client with a longer wait per answer, for floods that queue on the password hashers. */
+    public Http withTimeout(Duration timeout) {
+        return new Http(base, timeout);
     }
 
     public URI base() {
@@ -53,7 +64,7 @@ public final class Http {
     }
 
     public Reply send(String method, String path, Object body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -80,7 +91,7 @@ public final class Http {
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout);
     }
 
     private static String json(Object body) {

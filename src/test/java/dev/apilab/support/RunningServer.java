@@ -21,14 +21,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RunningServer implements BeforeAllCallback, AfterAllCallback, ExecutionCondition {
     private final TestDatabase.Kind kind;
     private final Map<String, String> settings;
+    private final RunningServer sharedWith;
     private TestDatabase database;
     private Path folder;
     private App app;
     private Http http;
 
-    private RunningServer(TestDatabase.Kind kind, Map<String, String> settings) {
+    private RunningServer(TestDatabase.Kind kind, Map<String, String> settings, RunningServer sharedWith) {
         this.kind = kind;
         this.settings = settings;
+        this.sharedWith = sharedWith;
+    }
+
+    /** A second instance on the first one's database, as behind a load balancer. Register it after the first. */
+    public static RunningServer anotherInstanceOf(RunningServer first) {
+        return new RunningServer(first.kind, first.settings, first);
     }
 
     /** A server on SQLite with these extra settings, given as name, value, name, value… */
@@ -41,7 +48,7 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback,
         for (int i = 0; i < nameValuePairs.length; i += 2) {
             settings.put(nameValuePairs[i], nameValuePairs[i + 1]);
         }
-        return new RunningServer(kind, settings);
+        return new RunningServer(kind, settings, null);
     }
 
     @Override
@@ -52,24 +59,32 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback,
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         folder = Files.createTempDirectory("apilab-test");
-        database = TestDatabase.create(kind, folder);
+        database = sharedWith == null ? TestDatabase.create(kind, folder) : sharedWith.database;
         start();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         stop();
-        if (database != null) {
+        if (database != null && sharedWith == null) {
             database.drop();
         }
     }
 
     /** Starts (or starts again, on the same database) the server. */
     public void start() {
+        start(database.url());
+    }
+
+    /** Starts the server on {@code databaseUrl}, e.g. the same database reached through a proxy. */
+    public void start(String databaseUrl) {
         Map<String, String> values = new HashMap<>();
         values.put("PORT", "0");
         values.put("HOST", "127.0.0.1");
-        values.put("DATABASE_URL", database.url());
+        values.put("DATABASE_URL", databaseUrl);
+        // The suites sign up and fail log-ins by the hundred from one address; ThrottleTest sets its own limits.
+        values.put("SIGNUPS_PER_ADDRESS", "1000000");
+        values.put("LOGIN_FAILURES_PER_ADDRESS", "1000000");
         values.putAll(settings);
         app = App.start(Config.from(values));
         http = new Http(app.uri());
