@@ -58,13 +58,23 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback,
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
+        open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** Creates the database and starts the server, for test engines without JUnit extensions. */
+    public void open() throws IOException {
         folder = Files.createTempDirectory("apilab-test");
         database = sharedWith == null ? TestDatabase.create(kind, folder) : sharedWith.database;
         start();
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) {
+    /** Stops the server and drops the database it created. */
+    public void close() {
         stop();
         if (database != null && sharedWith == null) {
             database.drop();
