@@ -2,7 +2,6 @@ package dev.apilab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,50 +92,49 @@ class CommandLineTest {
         assertThat(run.stderr()).contains("--port").contains("abc");
     }
 
-    @Test
-    void startUpPrintsTheUrlAndServesUntilStopped() throws Exception {
+    /** A serving apilab in its own JVM on a free port, its output going to {@code output}. */
+    private record Serving(Process process, int port, Path output) {}
+
+    private Serving serve(Path output, Map<String, String> env, String... args) throws Exception {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", Integer.toString(port));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-        builder.environment().put("DATABASE_URL", "jdbc:sqlite:" + workDir.resolve("serve.db"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--port", Integer.toString(port)));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().put("DATABASE_URL", "jdbc:sqlite:" + workDir.resolve(output.getFileName() + ".db"));
         builder.environment().remove("HOST");
+        builder.environment().putAll(env);
         Process process = builder.start();
+        awaitOutput(output, "Press Ctrl+C to stop.");
+        return new Serving(process, port, output);
+    }
+
+    @Test
+    void startUpPrintsTheUrlAndServesUntilStopped() throws Exception {
+        Serving serving = serve(workDir.resolve("serve.out"), Map.of(), "serve");
         try {
-            String banner = readUntil(process, "Press Ctrl+C to stop.");
-            assertThat(banner).contains("Local:").contains("http://localhost:" + port);
+            String banner = Files.readString(serving.output());
+            assertThat(banner).contains("Local:").contains("http://localhost:" + serving.port());
             assertThat(banner).contains("Set HOST=0.0.0.0 to share it");
-            var reply = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(reply.body()).isEqualTo("Hello, World!");
+            var http = new dev.apilab.support.Http(java.net.URI.create("http://127.0.0.1:" + serving.port()));
+            assertThat(http.get("/").body()).isEqualTo("Hello, World!");
         } finally {
-            process.destroy();
-            process.waitFor(20, TimeUnit.SECONDS);
+            serving.process().destroy();
+            serving.process().waitFor(20, TimeUnit.SECONDS);
         }
     }
 
     @Test
     void sigtermFinishesTheRequestsInFlightAndExitsZero() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--port", Integer.toString(port));
-        Path output = workDir.resolve("grace.out");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        builder.environment().put("DATABASE_URL", "jdbc:sqlite:" + workDir.resolve("grace.db"));
-        builder.environment().put("SHUTDOWN_GRACE", "20s");
-        builder.environment().remove("HOST");
-        Process process = builder.start();
+        Serving serving = serve(workDir.resolve("grace.out"), Map.of("SHUTDOWN_GRACE", "20s"));
+        Process process = serving.process();
         try {
-            awaitOutput(output, "Press Ctrl+C to stop.");
-            var http = new dev.apilab.support.Http(java.net.URI.create("http://127.0.0.1:" + port));
+            var http = new dev.apilab.support.Http(java.net.URI.create("http://127.0.0.1:" + serving.port()));
             assertThat(http.post("/users", Map.of("username", "Graceful", "password", "password123", "age", 1,
                     "email", "g@example.com")).status()).isEqualTo(200);
             // Log-ins take a hash each, queued on one thread per core: they are still running at the signal.
@@ -153,7 +151,7 @@ class CommandLineTest {
             }
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isZero();
-            assertThat(Files.readString(output)).contains("Stopping: finishing requests in flight").contains("apilab stopped.");
+            assertThat(Files.readString(serving.output())).contains("Stopping: finishing requests in flight").contains("apilab stopped.");
         } finally {
             process.destroyForcibly();
         }
@@ -168,19 +166,5 @@ class CommandLineTest {
             Thread.sleep(100);
         }
         throw new AssertionError("never printed " + marker);
-    }
-
-    private static String readUntil(Process process, String marker) throws IOException {
-        StringBuilder seen = new StringBuilder();
-        var reader = process.inputReader(StandardCharsets.UTF_8);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        String line;
-        while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
-            seen.append(line).append('\n');
-            if (line.contains(marker)) {
-                return seen.toString();
-            }
-        }
-        throw new AssertionError("never printed " + marker + "; printed: " + seen);
     }
 }
