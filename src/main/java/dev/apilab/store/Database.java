@@ -30,13 +30,17 @@ public final class Database implements AutoCloseable {
     /** SQLite's one writer, taken in Java; null on PostgreSQL, which orders concurrent writers itself. */
     private final Lock writeLock;
     private final String description;
+    /** SQLite only: pgjdbc keeps its own prepared statements per connection. */
+    private final StatementCache statements;
 
-    private Database(Dialect dialect, HikariDataSource readers, HikariDataSource writers, Lock writeLock, String description) {
+    private Database(Dialect dialect, HikariDataSource readers, HikariDataSource writers, Lock writeLock, String description,
+                     StatementCache statements) {
         this.dialect = dialect;
         this.readers = readers;
         this.writers = writers;
         this.writeLock = writeLock;
         this.description = description;
+        this.statements = statements;
     }
 
     /** Opens the database of {@code config}, creating or upgrading its schema (never dropping it). */
@@ -52,11 +56,11 @@ public final class Database implements AutoCloseable {
     }
 
     static Database sqlite(HikariDataSource readers, HikariDataSource writer, String description) {
-        return new Database(Dialect.SQLITE, readers, writer, new ReentrantLock(), description);
+        return new Database(Dialect.SQLITE, readers, writer, new ReentrantLock(), description, new StatementCache());
     }
 
     static Database postgres(HikariDataSource pool, String description) {
-        return new Database(Dialect.POSTGRESQL, pool, pool, null, description);
+        return new Database(Dialect.POSTGRESQL, pool, pool, null, description, null);
     }
 
     static HikariDataSource pool(HikariConfig hikari, String shownUrl) {
@@ -80,7 +84,7 @@ public final class Database implements AutoCloseable {
     /** Runs read-only work on a reader connection. */
     public <T> T read(SqlWork<T> work) {
         try (Connection connection = readers.getConnection()) {
-            return work.run(connection);
+            return work.run(prepared(connection));
         } catch (SQLException e) {
             throw translate(e);
         }
@@ -94,7 +98,7 @@ public final class Database implements AutoCloseable {
         try (Connection connection = writers.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                T result = work.run(connection);
+                T result = work.run(prepared(connection));
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -136,8 +140,15 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (statements != null) {
+            statements.close();
+        }
         readers.close();
         writers.close();
+    }
+
+    private Connection prepared(Connection pooled) throws SQLException {
+        return statements == null ? pooled : statements.wrap(pooled);
     }
 
     private void migrate() {

@@ -70,6 +70,9 @@ final class Sqlite {
         hikari.setMaximumPoolSize(size);
         hikari.setMinimumIdle(size);
         hikari.setConnectionTimeout(10_000);
+        // A file connection never goes stale; keeping it keeps its prepared statements (StatementCache).
+        hikari.setMaxLifetime(0);
+        hikari.setIdleTimeout(0);
         return hikari;
     }
 }
