@@ -44,23 +44,26 @@ public final class DocsService implements RouteTable.Routes {
     public void routes(RouteTable table) {
         table.get("/openapi.yaml", (req, res) -> send(res, "application/yaml; charset=utf-8", contract.yaml()))
                 .get("/openapi.json", (req, res) -> send(res, "application/json", contract.json()))
-                .get("/docs", (req, res) -> send(res, HTML, files.computeIfAbsent(OWN_FILES + "index.html", DocsService::read)))
-                .get("/docs/", (req, res) -> {
-                    res.status(301).header(HeaderNames.LOCATION, "/docs").send();
-                })
+                .get("/docs", (req, res) -> send(res, HTML, cached(OWN_FILES + "index.html")))
+                // Paths match exactly elsewhere, but people type /docs/ for a page: send them to it.
+                .get("/docs/", (req, res) -> res.status(301).header(HeaderNames.LOCATION, "/docs").send())
                 .get("/docs/{file}", this::file);
     }
 
     private void file(ServerRequest req, ServerResponse res) {
         String name = req.path().pathParameters().get("file");
         if (OWN_ASSETS.containsKey(name)) {
-            send(res, OWN_ASSETS.get(name), files.computeIfAbsent(OWN_FILES + name, DocsService::read));
+            send(res, OWN_ASSETS.get(name), cached(OWN_FILES + name));
         } else if (WEBJAR_FILES.containsKey(name)) {
             res.header(HeaderNames.CACHE_CONTROL, "public, max-age=86400");
-            send(res, WEBJAR_FILES.get(name), files.computeIfAbsent(webjarFolder + name, DocsService::read));
+            send(res, WEBJAR_FILES.get(name), cached(webjarFolder + name));
         } else {
             throw ApiException.notFound("No such file: /docs/" + name);
         }
+    }
+
+    private byte[] cached(String resource) {
+        return files.computeIfAbsent(resource, DocsService::read);
     }
 
     private static void send(ServerResponse res, String contentType, byte[] body) {

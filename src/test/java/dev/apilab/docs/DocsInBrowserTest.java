@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * /docs in a real browser (headless Chromium from the Debian packages chromium and chromium-driver):
- * the page renders offline, and "Try it out" on GET /joke calls this server and shows the joke.
+ * the page renders offline, "Try it out" on GET /joke calls this server and shows the joke, and a
+ * token entered under "Authorize" is sent as the bearer token.
  */
 class DocsInBrowserTest {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
@@ -41,6 +43,7 @@ class DocsInBrowserTest {
     static final RunningServer server = RunningServer.withSettings();
 
     private ChromeDriver browser;
+    private WebDriverWait wait;
     private Path profile;
 
     @BeforeEach
@@ -63,6 +66,7 @@ class DocsInBrowserTest {
                 .build();
         browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(new Dimension(1280, 1400));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach
@@ -81,19 +85,11 @@ class DocsInBrowserTest {
     void tryingOutGetJokeInTheDocsShowsTheJoke() throws Exception {
         String base = server.app().uri().toString();
         browser.get(base + "/docs");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-
-        WebElement joke = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("operations-Tutorial-joke")));
+        WebElement joke = operation("operations-Tutorial-joke");
         assertThat(browser.findElement(By.cssSelector(".info .title")).getText()).contains("apilab");
-        joke.findElement(By.cssSelector(".opblock-summary-control")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(joke.findElement(By.cssSelector(".try-out__btn")))).click();
-        wait.until(ExpectedConditions.elementToBeClickable(joke.findElement(By.cssSelector(".execute")))).click();
+        tryItOut(joke);
 
-        WebElement body = wait.until(d -> {
-            List<WebElement> shown = joke.findElements(By.cssSelector(".live-responses-table .response-col_description pre"));
-            return shown.isEmpty() || !shown.get(0).getText().contains(JOKE) ? null : shown.get(0);
-        });
-        assertThat(body.getText()).contains(JOKE);
+        WebElement body = answerContaining(joke, JOKE);
         assertThat(joke.findElement(By.cssSelector(".live-responses-table .response .response-col_status")).getText())
                 .startsWith("200");
 
@@ -106,5 +102,45 @@ class DocsInBrowserTest {
         List<String> loaded = (List<String>) ((JavascriptExecutor) browser)
                 .executeScript("return performance.getEntriesByType('resource').map(e => e.name)");
         assertThat(loaded).as("everything the page loaded").isNotEmpty().allSatisfy(url -> assertThat(url).startsWith(base + "/"));
+    }
+
+    @Test
+    void aBearerTokenEnteredUnderAuthorizeIsSentByTryItOut() {
+        String token = server.http().post("/users", Map.of("username", "Docs", "password", "password123",
+                "age", 29, "email", "docs@example.com")).json().at("/access_token/token").asText();
+        browser.get(server.app().uri() + "/docs");
+        WebElement profile = operation("operations-Users-getProfile");
+
+        browser.findElement(By.cssSelector(".auth-wrapper .authorize")).click();
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-ux")));
+        dialog.findElement(By.cssSelector("input")).sendKeys(token);
+        dialog.findElement(By.cssSelector(".auth-btn-wrapper .authorize")).click();
+        dialog.findElement(By.cssSelector(".auth-btn-wrapper .btn-done")).click();
+
+        profile.findElement(By.cssSelector(".opblock-summary-control")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(profile.findElement(By.cssSelector(".try-out__btn")))).click();
+        WebElement username = profile.findElement(By.cssSelector("tr[data-param-name='username'] input"));
+        username.clear(); // the contract's example, Arne, is filled in
+        username.sendKeys("Docs");
+        profile.findElement(By.cssSelector(".execute")).click();
+
+        assertThat(answerContaining(profile, "docs@example.com").getText()).contains("\"username\": \"Docs\"");
+    }
+
+    private WebElement operation(String id) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    }
+
+    private void tryItOut(WebElement operation) {
+        operation.findElement(By.cssSelector(".opblock-summary-control")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(By.cssSelector(".try-out__btn")))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(By.cssSelector(".execute")))).click();
+    }
+
+    private WebElement answerContaining(WebElement operation, String text) {
+        return wait.until(d -> {
+            List<WebElement> shown = operation.findElements(By.cssSelector(".live-responses-table .response-col_description pre"));
+            return shown.isEmpty() || !shown.get(0).getText().contains(text) ? null : shown.get(0);
+        });
     }
 }

@@ -2,11 +2,8 @@ package dev.apilab.support;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.ApiOperation;
-import com.atlassian.oai.validator.model.Body;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.Response;
-import com.atlassian.oai.validator.model.SimpleRequest;
-import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
@@ -19,16 +16,12 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +32,6 @@ import java.util.regex.Pattern;
  */
 public final class ContractCheck {
     private static final ContractCheck CONTRACT = new ContractCheck();
-    private static final Pattern BEARER = Pattern.compile("(?i)bearer +(.*)");
     private static final String PATH_MISSING = "validation.request.path.missing";
     private static final String METHOD_MISSING = "validation.request.operation.notAllowed";
 
@@ -72,8 +64,8 @@ public final class ContractCheck {
         String method = sent.method().toUpperCase(Locale.ROOT);
         List<String> problems = switch (method) {
             case "OPTIONS" -> options(sent, reply);
-            case "HEAD" -> exchange(request(sent, "GET", body), response(reply), true);
-            default -> exchange(request(sent, method, body), response(reply), false);
+            case "HEAD" -> exchange(Exchanges.request(sent, "GET", body), Exchanges.response(reply), true);
+            default -> exchange(Exchanges.request(sent, method, body), Exchanges.response(reply), false);
         };
         if (!problems.isEmpty()) {
             throw new AssertionError("The answer departs from openapi.yaml.\n  " + method + " " + sent.uri().getRawPath()
@@ -113,7 +105,7 @@ public final class ContractCheck {
     private List<String> options(HttpRequest sent, Reply reply) {
         boolean preflight = sent.headers().firstValue("Origin").isPresent()
                 && sent.headers().firstValue("Access-Control-Request-Method").isPresent();
-        Response response = response(reply);
+        Response response = Exchanges.response(reply);
         if (preflight) {
             return reply.status() == 403
                     ? component("PreflightRefused", 403, response, false)
@@ -143,7 +135,7 @@ public final class ContractCheck {
                 }
             });
         }
-        Optional<String> body = bodyText(response);
+        Optional<String> body = Exchanges.bodyText(response);
         if (expected.getContent() == null || expected.getContent().isEmpty()) {
             body.ifPresent(b -> problems.add("no body expected (components/responses/" + name + ")"));
             return problems;
@@ -167,7 +159,7 @@ public final class ContractCheck {
     private ValidationReport textBody(Response response, ApiOperation operation) {
         ApiResponse declared = operation.getOperation().getResponses().get(String.valueOf(response.getStatus()));
         Optional<String> contentType = response.getHeaderValue("Content-Type");
-        Optional<String> body = bodyText(response);
+        Optional<String> body = Exchanges.bodyText(response);
         if (declared == null || declared.getContent() == null || contentType.isEmpty() || body.isEmpty()
                 || !contentType.get().startsWith("text/plain")) {
             return ValidationReport.empty();
@@ -190,65 +182,6 @@ public final class ContractCheck {
             regex.append(part.startsWith("{") ? "[^/]+" : Pattern.quote(part));
         }
         return Pattern.compile(regex.toString());
-    }
-
-    private static Request request(HttpRequest sent, String method, byte[] body) {
-        URI uri = sent.uri();
-        SimpleRequest.Builder request = new SimpleRequest.Builder(method, uri.getRawPath());
-        queryParameters(uri.getRawQuery()).forEach(request::withQueryParam);
-        sent.headers().map().forEach((name, values) -> request.withHeader(name, values.stream()
-                .map(value -> name.equalsIgnoreCase("Authorization") ? canonicalScheme(value) : value).toList()));
-        if (body.length > 0) {
-            request.withBody(body);
-        }
-        return request.build();
-    }
-
-    /** HTTP auth schemes are case-insensitive (RFC 9110 §11.1); the library only knows the spelling "Bearer ". */
-    private static String canonicalScheme(String authorization) {
-        Matcher bearer = BEARER.matcher(authorization.strip());
-        return bearer.matches() ? "Bearer " + bearer.group(1) : authorization;
-    }
-
-    private static Map<String, List<String>> queryParameters(String rawQuery) {
-        Map<String, List<String>> parameters = new java.util.LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-        }
-        return parameters;
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text;
-        }
-    }
-
-    private static Response response(Reply reply) {
-        SimpleResponse.Builder response = new SimpleResponse.Builder(reply.status());
-        reply.headers().map().forEach(response::withHeader);
-        if (!reply.body().isEmpty()) {
-            response.withBody(reply.body());
-        }
-        return response.build();
-    }
-
-    private static Optional<String> bodyText(Response response) {
-        return response.getResponseBody().filter(Body::hasBody).map(body -> {
-            try {
-                return body.toString(StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
     }
 
     private static boolean has(ValidationReport report, String key) {
