@@ -10,6 +10,7 @@ import dev.apilab.accounts.TokensService;
 import dev.apilab.accounts.UsersService;
 import dev.apilab.config.Config;
 import dev.apilab.config.ConfigException;
+import dev.apilab.docs.DocsService;
 import dev.apilab.http.AccessLog;
 import dev.apilab.http.Cors;
 import dev.apilab.http.Errors;
@@ -32,6 +33,7 @@ import java.util.Locale;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,12 +47,15 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final Passwords passwords;
     private final ScheduledExecutorService sweeper;
+    private final List<RouteTable.Endpoint> endpoints;
 
-    private App(WebServer server, Database database, Passwords passwords, ScheduledExecutorService sweeper) {
+    private App(WebServer server, Database database, Passwords passwords, ScheduledExecutorService sweeper,
+            List<RouteTable.Endpoint> endpoints) {
         this.server = server;
         this.database = database;
         this.passwords = passwords;
         this.sweeper = sweeper;
+        this.endpoints = endpoints;
     }
 
     public static App start(Config config) {
@@ -60,7 +65,7 @@ public final class App implements AutoCloseable {
         Throttle throttle = new Throttle(new RateLimitStore(database), config.limits(), Clock.systemUTC());
         Accounts accounts = new Accounts(new AccountStore(database), passwords, config.tokenTtl(), throttle, Clock.systemUTC());
         HttpRouting.Builder routing = HttpRouting.builder();
-        routing(routing, config, database, accounts);
+        List<RouteTable.Endpoint> endpoints = routing(routing, config, database, accounts);
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
@@ -83,21 +88,23 @@ public final class App implements AutoCloseable {
             database.close();
             throw new ConfigException("Cannot listen on " + config.host() + ":" + config.port() + " (see the log above)");
         }
-        return new App(server, database, passwords, sweepExpiredTokens(accounts));
+        return new App(server, database, passwords, sweepExpiredTokens(accounts), endpoints);
     }
 
-    /** Every route of the API, in the order a reader of the notebook meets them. */
-    static void routing(HttpRouting.Builder routing, Config config, Database database, Accounts accounts) {
+    /** Every route of the API, in the order a reader of the notebook meets them; returns what was registered. */
+    static List<RouteTable.Endpoint> routing(HttpRouting.Builder routing, Config config, Database database, Accounts accounts) {
         BearerAuth auth = new BearerAuth(accounts);
         routing.addFilter(new AccessLog())
                 .addFilter(new SecurityHeaders())
                 .addFilter(new Cors(config.corsOrigins()));
         Errors.register(routing);
-        new RouteTable(routing)
+        RouteTable table = new RouteTable(routing)
                 .register(new TutorialService(), new SumService(), new HealthService(database::answers))
                 .register(new UsersService(accounts, auth), new GradesService(accounts, auth), new TokensService(accounts, auth))
                 .register(new DatabaseResetService(accounts, config.allowDatabaseReset()))
-                .addFallback();
+                .register(new DocsService());
+        table.addFallback();
+        return table.endpoints();
     }
 
     public int port() {
@@ -110,6 +117,11 @@ public final class App implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Every (method, path) the server routes, as its route table registered them. */
+    public List<RouteTable.Endpoint> endpoints() {
+        return endpoints;
     }
 
     public URI uri() {

@@ -18,6 +18,7 @@ public final class Banner {
             text.append(line(i == 0 ? "Network" : "", network.get(i)));
         }
         text.append(line("Health", "http://localhost:" + port + "/healthz"));
+        text.append(line("Docs", "http://localhost:" + port + "/docs"));
         text.append(line("Database", database));
         if (!network.isEmpty()) {
             String lanUrl = network.get(network.size() - 1);

@@ -8,8 +8,10 @@ import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,6 +28,9 @@ public final class RouteTable {
     public interface Routes {
         void routes(RouteTable table);
     }
+
+    /** One registered (method, path pattern) pair, the pattern as written: {@code /users/{username}}. */
+    public record Endpoint(String method, String path) {}
 
     private record Route(PathMatcher matcher, Set<Method> methods) {}
 
@@ -62,6 +67,13 @@ public final class RouteTable {
         return add(Method.DELETE, path, handler);
     }
 
+    /** Every (method, path) registered so far, in registration order: what the API contract must describe. */
+    public List<Endpoint> endpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        routes.forEach((path, route) -> route.methods().forEach(m -> endpoints.add(new Endpoint(m.text(), path))));
+        return List.copyOf(endpoints);
+    }
+
     /** Must come last: answers what no route took, with 405 for a known path and 404 otherwise. */
     public void addFallback() {
         routing.any(this::noRouteTook);
@@ -92,6 +104,6 @@ public final class RouteTable {
         }
         throw new ApiException(405, "Method " + request.prologue().method().text() + " is not allowed on "
                 + request.path().rawPath() + "; allowed: " + allow,
-                java.util.List.of(), Map.of("Allow", allow));
+                List.of(), Map.of("Allow", allow));
     }
 }

@@ -37,6 +37,14 @@ class BannerTest {
     }
 
     @Test
+    void itPointsToTheHealthCheckAndTheLiveApiDocs() {
+        String banner = print(Config.from(Map.of()), 3001);
+        assertThat(banner.lines()).contains(
+                "  Health:    http://localhost:3001/healthz",
+                "  Docs:      http://localhost:3001/docs");
+    }
+
+    @Test
     void theTerminalQrCodeDecodesBackToTheUrl() throws Exception {
         String url = "http://192.168.1.20:3001";
         assertThat(decode(TerminalQr.render(url))).isEqualTo(url);

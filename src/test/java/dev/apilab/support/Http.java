@@ -1,15 +1,23 @@
 package dev.apilab.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 
-/** A small real-HTTP client for the tests: every call goes over a socket to the running server. */
+/**
+ * A small real-HTTP client for the tests: every call goes over a socket to the running server, and
+ * every request and answer is checked against the API contract (openapi.yaml) on the way back.
+ */
 public final class Http {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -27,6 +35,8 @@ public final class Http {
     private Http(URI base, Duration timeout) {
         this.base = base;
         this.timeout = timeout;
+        // Loaded here, on the test's own thread: a class initialiser awaited by many virtual threads at once stalls them.
+        ContractCheck.contract();
     }
 
     /** The same client with a longer wait per answer, for floods that queue on the password hashers. */
@@ -81,7 +91,9 @@ public final class Http {
     public Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response.headers());
+            Reply reply = new Reply(response.statusCode(), response.body(), response.headers());
+            ContractCheck.contract().check(request, bodyOf(request), reply);
+            return reply;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -92,6 +104,43 @@ public final class Http {
 
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout);
+    }
+
+    /** The bytes a request sends, read from its publisher again (publishers may be subscribed more than once). */
+    private static byte[] bodyOf(HttpRequest request) {
+        if (request.bodyPublisher().isEmpty()) {
+            return new byte[0];
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CompletableFuture<byte[]> done = new CompletableFuture<>();
+        request.bodyPublisher().get().subscribe(new Flow.Subscriber<ByteBuffer>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(ByteBuffer item) {
+                byte[] chunk = new byte[item.remaining()];
+                item.get(chunk);
+                bytes.writeBytes(chunk);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+
+            @Override
+            public void onComplete() {
+                done.complete(bytes.toByteArray());
+            }
+        });
+        try {
+            return done.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the request body back", e);
+        }
     }
 
     private static String json(Object body) {
