@@ -103,11 +103,12 @@ public final class Accounts {
         if (token.lastUsedAt() == null || now - token.lastUsedAt() >= LAST_USED_RESOLUTION_MILLIS) {
             store.touchToken(token.publicId(), now);
         }
-        return new Caller(token.userId(), owner.username(), owner.usernameKey(), token.publicId());
+        return new Caller(owner.user(), owner.usernameKey(), token.publicId());
     }
 
+    /** The caller's account, as read with its token in this very request. */
     public UserRow user(Caller caller) {
-        return store.findUser(caller.usernameKey()).orElseThrow(Accounts::invalidToken);
+        return caller.user();
     }
 
     public void deleteUser(Caller caller) {

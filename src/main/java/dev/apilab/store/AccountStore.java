@@ -28,7 +28,7 @@ public final class AccountStore {
     public record TokenRow(String publicId, long userId, String secretHash, String deviceName, long createdAt, long expiresAt, Long lastUsedAt) {}
 
     /** A token with the account it belongs to: what checking a bearer token needs, in one query. */
-    public record TokenOwner(TokenRow token, String username, String usernameKey) {}
+    public record TokenOwner(TokenRow token, UserRow user, String usernameKey) {}
 
     public record TokenPage(List<TokenRow> tokens, int totalCount) {}
 
@@ -146,10 +146,11 @@ public final class AccountStore {
         return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT t.public_id, t.user_id, t.secret_hash, t.device_name, t.created_at, t.expires_at, t.last_used_at,"
-                            + " u.username, u.username_key FROM access_tokens t JOIN users u ON u.id = t.user_id WHERE t.public_id = ?")) {
+                            + " u.id, u.username, u.password_hash, u.email, u.age, u.roles, u.created_at, u.username_key"
+                            + " FROM access_tokens t JOIN users u ON u.id = t.user_id WHERE t.public_id = ?")) {
                 select.setString(1, publicId);
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(new TokenOwner(token(row), row.getString(8), row.getString(9))) : Optional.empty();
+                    return row.next() ? Optional.of(new TokenOwner(token(row), user(row, 8), row.getString(15))) : Optional.empty();
                 }
             }
         });
@@ -326,9 +327,14 @@ public final class AccountStore {
     }
 
     private static UserRow user(ResultSet row) throws SQLException {
-        String roles = row.getString(6);
-        return new UserRow(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getInt(5),
-                roles.isEmpty() ? List.of() : Arrays.asList(roles.split(",")), row.getLong(7));
+        return user(row, 1);
+    }
+
+    /** The user's columns (id, username, password_hash, email, age, roles, created_at) from column {@code first} on. */
+    private static UserRow user(ResultSet row, int first) throws SQLException {
+        String roles = row.getString(first + 5);
+        return new UserRow(row.getLong(first), row.getString(first + 1), row.getString(first + 2), row.getString(first + 3),
+                row.getInt(first + 4), roles.isEmpty() ? List.of() : Arrays.asList(roles.split(",")), row.getLong(first + 6));
     }
 
     private static TokenRow token(ResultSet row) throws SQLException {
