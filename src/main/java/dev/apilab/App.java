@@ -63,7 +63,8 @@ public final class App implements AutoCloseable {
         Database database = Database.open(config);
         Passwords passwords = new Passwords();
         Throttle throttle = new Throttle(new RateLimitStore(database), config.limits(), Clock.systemUTC());
-        Accounts accounts = new Accounts(new AccountStore(database), passwords, config.tokenTtl(), throttle, Clock.systemUTC());
+        Accounts accounts = new Accounts(new AccountStore(database), passwords, config.tokenTtl(), throttle, Clock.systemUTC(),
+                database.dialect() == Database.Dialect.SQLITE);
         HttpRouting.Builder routing = HttpRouting.builder();
         List<RouteTable.Endpoint> endpoints = routing(routing, config, database, accounts);
         WebServer server = WebServer.builder()

@@ -25,6 +25,7 @@ public final class Accounts {
     private final Passwords passwords;
     private final Duration tokenTtl;
     private final Throttle throttle;
+    private final TokenCache cache;
     private final Clock clock;
 
     public record SignUp(String username, String password, String email, int age, String deviceName, List<String> roles) {}
@@ -34,12 +35,14 @@ public final class Accounts {
     /** A new device session: the token and the username as it was registered. */
     public record LoggedIn(String username, Issued token) {}
 
-    public Accounts(AccountStore store, Passwords passwords, Duration tokenTtl, Throttle throttle, Clock clock) {
+    /** {@code cacheTokens} only where every change passes through this process (SQLite). */
+    public Accounts(AccountStore store, Passwords passwords, Duration tokenTtl, Throttle throttle, Clock clock, boolean cacheTokens) {
         this.store = store;
         this.passwords = passwords;
         this.tokenTtl = tokenTtl;
         this.throttle = throttle;
         this.clock = clock;
+        this.cache = new TokenCache(cacheTokens);
     }
 
     /** Signs up a user from {@code clientAddress}, which is limited in how many sign-ups it may make. */
@@ -84,13 +87,20 @@ public final class Accounts {
         }
         Issued token = AccessTokens.issue(row.id(), deviceName, clock.millis(), tokenTtl);
         store.addToken(token.row(), MAX_LIVE_TOKENS);
+        // Past the cap the oldest token was revoked; drop the user's cached ones rather than track which.
+        cache.evictUser(row.id());
         return new LoggedIn(row.username(), token);
     }
 
     /** Resolves a bearer token to its owner, or throws the 401 that says what is wrong with it. */
     public Caller authenticate(String bearer) {
         AccessTokens.Parsed parsed = AccessTokens.parse(bearer).orElseThrow(Accounts::invalidToken);
-        TokenOwner owner = store.findTokenOwner(parsed.publicId()).orElseThrow(Accounts::invalidToken);
+        long stamp = cache.stamp();
+        TokenOwner owner = cache.get(parsed.publicId());
+        if (owner == null) {
+            owner = store.findTokenOwner(parsed.publicId()).orElseThrow(Accounts::invalidToken);
+            cache.put(owner, stamp);
+        }
         TokenRow token = owner.token();
         if (!AccessTokens.secretMatches(parsed.secret(), token.secretHash())) {
             throw invalidToken();
@@ -98,10 +108,12 @@ public final class Accounts {
         long now = clock.millis();
         if (token.expiresAt() <= now) {
             store.deleteToken(token.userId(), token.publicId());
+            cache.evictToken(token.publicId());
             throw ApiException.unauthorized("Access token expired");
         }
         if (token.lastUsedAt() == null || now - token.lastUsedAt() >= LAST_USED_RESOLUTION_MILLIS) {
             store.touchToken(token.publicId(), now);
+            cache.touched(owner, now, stamp);
         }
         return new Caller(owner.user(), owner.usernameKey(), token.publicId());
     }
@@ -113,10 +125,13 @@ public final class Accounts {
 
     public void deleteUser(Caller caller) {
         store.deleteUser(caller.userId());
+        cache.evictUser(caller.userId());
     }
 
     public UserRow updateProfile(Caller caller, String email, int age) {
-        return store.updateProfile(caller.userId(), email, age).orElseThrow(Accounts::invalidToken);
+        Optional<UserRow> updated = store.updateProfile(caller.userId(), email, age);
+        cache.evictUser(caller.userId());
+        return updated.orElseThrow(Accounts::invalidToken);
     }
 
     public TokenPage tokens(Caller caller, int limit, long offset) {
@@ -142,10 +157,13 @@ public final class Accounts {
     public void logOut(Caller caller, String idOrToken) {
         TokenRow token = token(caller, idOrToken);
         store.deleteToken(caller.userId(), token.publicId());
+        cache.evictToken(token.publicId());
     }
 
     public int logOutEverywhere(Caller caller) {
-        return store.deleteTokens(caller.userId());
+        int deleted = store.deleteTokens(caller.userId());
+        cache.evictUser(caller.userId());
+        return deleted;
     }
 
     public Map<String, String> grades(Caller caller) {
@@ -167,6 +185,7 @@ public final class Accounts {
 
     public void deleteEverything() {
         store.deleteEverything();
+        cache.clear();
     }
 
     /** Housekeeping: expired tokens and ended rate-limit windows go. Returns the tokens purged. */

@@ -1,6 +1,7 @@
 package dev.apilab.http;
 
 import io.helidon.webserver.http.ServerRequest;
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** A short id per request, shown in the access log and in a 500 answer, so the two can be matched. */
@@ -10,7 +11,8 @@ public final class RequestIds {
     private RequestIds() {}
 
     static String assign(ServerRequest request) {
-        String id = String.format("%012x", ThreadLocalRandom.current().nextLong() >>> 16);
+        // Twelve hex digits; HexFormat, since String.format was a tenth of a profile read's garbage.
+        String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(4);
         request.context().register(CLASSIFIER, id);
         return id;
     }
