@@ -125,12 +125,19 @@ def _ms(value):
     return f"{value:.2f}"
 
 
+def _cpu_per_request(run):
+    if not run.get("rps") or "server_cores" not in run:
+        return ""
+    micros = run["server_cores"] / run["rps"] * 1e6
+    return f"{micros:,.0f}" if micros >= 10 else f"{micros:.1f}"
+
+
 def results_table(results):
     labels = {s["key"]: s["label"] for s in results["servers"]}
     titles = {s["key"]: s["title"] for s in results["scenarios"]}
     nginx = _run_of(results, "nginx", "hello")
-    lines = ["| scenario | server | req/s | p50 ms | p99 ms | non-2xx | socket errors | × nginx GET / | × baseline | others' CPU |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| scenario | server | req/s | p50 ms | p99 ms | non-2xx | socket errors | × nginx GET / | × baseline | server CPU µs/req | others' CPU |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for scenario in results["scenarios"]:
         base = _run_of(results, "baseline", scenario["key"])
         for run in (r for r in results["runs"] if r["scenario"] == scenario["key"]):
@@ -142,7 +149,7 @@ def results_table(results):
                 title += " [baseline: POST]"
             lines.append(f"| {title} | {labels[run['server']]} | {run['rps']:,.0f} | {_ms(run['p50_ms'])} | "
                          f"{_ms(run['p99_ms'])} | {run['non2xx']} | {run['socket_errors']} | "
-                         f"{run['ok_rps'] / nginx['ok_rps']:.3f} | {x_base} | {run.get('other_cores', 0):.2f} |")
+                         f"{run['ok_rps'] / nginx['ok_rps']:.3f} | {x_base} | {_cpu_per_request(run)} | {run.get('other_cores', 0):.2f} |")
     return "\n".join(lines)
 
 
@@ -190,6 +197,9 @@ def markdown(results):
 answer here); `× baseline` is apilab's req/s over the baseline's in the same scenario. Both ratios
 count only answers below 400 (the baseline's writes fail often, see below).
 non-2xx counts answers with status 400 or more; socket errors are connect, read, write and timeout.
+`server CPU µs/req` is the CPU time the server's processes spent per answer (for apilab on
+PostgreSQL, the database server's too): it moves much less than req/s when the machine is shared,
+so compare it between runs to see whether a change made a request cheaper.
 `others' CPU` is the cores that processes outside the measurement (not the server, wrk or
 bench/run) kept busy during the run; a run above 0.25 cores was done again (at most twice) and the
 quietest attempt kept ({results['meta'].get('retries', 0)} repeats in this run).
