@@ -21,7 +21,7 @@ def frames(event):
     out = []
     for frame in stack.get("frames", []):
         method = frame["method"]
-        out.append(method["type"]["name"] + "." + method["name"])
+        out.append(method["type"]["name"].replace("/", ".") + "." + method["name"])
     return out
 
 
@@ -45,7 +45,8 @@ def summarise(jfr_file, out):
             self_cost[stack[0]] += 1
             for name in set(stack):
                 inclusive[name] += 1
-            ours[next((f for f in stack if f.startswith("dev.apilab.")), "(no apilab frame: " + stack[-1] + ")")] += 1
+            ours[next((f for f in stack if f.startswith("dev.apilab.") and "$$Lambda" not in f and ".lambda$" not in f),
+                      "(no apilab frame: " + stack[-1] + ")")] += 1
         n = len(samples)
         out.write(f"\n== {kind}: {n} samples\n")
         out.write(f"\n-- top frame (self)\n{top(self_cost, n, 30)}\n")
