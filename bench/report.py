@@ -147,6 +147,8 @@ def results_table(results):
             title = titles[run["scenario"]]
             if run["server"] == "baseline" and scenario["key"] in ("grades", "mix"):
                 title += " [baseline: POST]"
+            if run.get("stalled"):
+                title += " [stalled]"
             lines.append(f"| {title} | {labels[run['server']]} | {run['rps']:,.0f} | {_ms(run['p50_ms'])} | "
                          f"{_ms(run['p99_ms'])} | {run['non2xx']} | {run['socket_errors']} | "
                          f"{run['ok_rps'] / nginx['ok_rps']:.3f} | {x_base} | {_cpu_per_request(run)} | {run.get('other_cores', 0):.2f} |")
@@ -202,7 +204,9 @@ PostgreSQL, the database server's too): it moves much less than req/s when the m
 so compare it between runs to see whether a change made a request cheaper.
 `others' CPU` is the cores that processes outside the measurement (not the server, wrk or
 bench/run) kept busy during the run; a run above 0.25 cores was done again (at most twice) and the
-quietest attempt kept ({results['meta'].get('retries', 0)} repeats in this run).
+quietest attempt kept ({results['meta'].get('retries', 0)} repeats in this run); so was a run that
+outlasted its duration (answers stopped for seconds, the machine paused), marked `[stalled]` if no
+attempt ran clean.
 
 ## {results['flood']['login']['connections']} concurrent log-ins while reading profiles (apilab SQLite)
 
