@@ -1,0 +1,63 @@
+package dev.apilab.bench;
+
+import dev.apilab.accounts.Passwords;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Argon2id as apilab runs it (dev.apilab.accounts.Passwords: m=19 MiB, t=2, p=1, on its own pool
+ * of one thread per core). verify is what one log-in costs; cores / verify is the log-in ceiling.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class PasswordBenchmark {
+    private static final String PASSWORD = "correct horse battery staple";
+
+    private Passwords passwords;
+    private String storedHash;
+
+    @Setup
+    public void start() {
+        passwords = new Passwords();
+        storedHash = passwords.hash(PASSWORD);
+    }
+
+    @TearDown
+    public void stop() {
+        passwords.close();
+    }
+
+    /** Sign-up: a new salt and a new hash. */
+    @Benchmark
+    public String hash() {
+        return passwords.hash(PASSWORD);
+    }
+
+    /** Log-in: one verification against a stored hash. */
+    @Benchmark
+    public boolean verify() {
+        return passwords.verify(PASSWORD, storedHash);
+    }
+
+    /** Two callers at once, as two cores of log-ins: shows whether verify scales with the cores. */
+    @Benchmark
+    @Threads(2)
+    public boolean verifyTwoCallers() {
+        return passwords.verify(PASSWORD, storedHash);
+    }
+}
