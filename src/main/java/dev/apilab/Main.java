@@ -57,7 +57,7 @@ public final class Main implements Callable<Integer> {
         int serve() {
             App app;
             try {
-                Map<String, String> values = new HashMap<>(Config.environment(System.getenv(), Path.of("")));
+                Map<String, String> values = new HashMap<>(Config.environment(System.getenv(), Path.of("").toAbsolutePath()));
                 if (port != null) values.put("PORT", port.toString());
                 if (host != null) values.put("HOST", host);
                 Config config = Config.from(values);

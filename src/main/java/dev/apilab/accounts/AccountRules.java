@@ -24,12 +24,13 @@ public final class AccountRules {
     private AccountRules() {}
 
     public static boolean isUsername(String value) {
-        return USERNAME.matcher(value).matches();
+        // "." and ".." would be path segments that a URL resolves away, not a name.
+        return USERNAME.matcher(value).matches() && !value.matches("\\.+");
     }
 
     public static String username(String value) {
         if (!isUsername(value)) {
-            throw ApiException.invalidField("username", "must be 1 to 32 characters: ASCII letters, digits, '.', '_' or '-'");
+            throw ApiException.invalidField("username", "must be 1 to 32 characters: ASCII letters, digits, '.', '_' or '-' (not only dots)");
         }
         return value;
     }

@@ -31,6 +31,10 @@ public final class BearerAuth {
     }
 
     public Caller caller(ServerRequest request) {
+        if (request.headers().all(HeaderNames.AUTHORIZATION, java.util.List::of).size() > 1) {
+            // Which one would count is ambiguous, so neither does.
+            throw ApiException.unauthorized("Send one Authorization header, not several");
+        }
         Optional<String> header = request.headers().first(HeaderNames.AUTHORIZATION).map(String::strip);
         if (header.isEmpty() || header.get().isEmpty()) {
             throw ApiException.unauthorized("Missing access token");

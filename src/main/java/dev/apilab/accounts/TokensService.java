@@ -83,8 +83,11 @@ public final class TokensService implements RouteTable.Routes {
         if (values.isEmpty()) {
             return fallback;
         }
+        if (values.size() > 1) {
+            throw ApiException.invalidField(name, "is given " + values.size() + " times; give it once");
+        }
         String text = values.get(0).strip();
-        if (values.size() > 1 || !text.matches("[0-9]{1,10}") || Long.parseLong(text) < min || Long.parseLong(text) > max) {
+        if (!text.matches("[0-9]{1,10}") || Long.parseLong(text) < min || Long.parseLong(text) > max) {
             throw ApiException.invalidField(name, "must be a whole number from " + min + " to " + max);
         }
         return Long.parseLong(text);

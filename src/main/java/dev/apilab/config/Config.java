@@ -45,7 +45,8 @@ public record Config(
     public static Map<String, String> environment(Map<String, String> realEnvironment, Path directory) {
         Map<String, String> values = new HashMap<>();
         try {
-            Dotenv dotenv = Dotenv.configure().directory(directory.toString()).ignoreIfMissing().load();
+            // An absolute folder: dotenv-java joins it with "/.env", so "" would mean the root of the disk.
+            Dotenv dotenv = Dotenv.configure().directory(directory.toAbsolutePath().toString()).ignoreIfMissing().load();
             for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
                 values.put(entry.getKey(), entry.getValue());
             }

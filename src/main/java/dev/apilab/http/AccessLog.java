@@ -10,6 +10,8 @@ import java.util.Locale;
 /** One line per request: method, path (secrets redacted), status, time and request id. Never headers or bodies. */
 public final class AccessLog implements Filter {
     private static final System.Logger LOG = System.getLogger("apilab.access");
+    /** A run of 24 or more base64url characters: a token, its secret, or another credential. */
+    private static final java.util.regex.Pattern SECRET_LIKE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{24,}");
 
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
@@ -28,16 +30,18 @@ public final class AccessLog implements Filter {
     }
 
     /**
-     * The path as it may be logged: a segment after "tokens" can be a bearer secret, so it is
-     * replaced whole. The query string is never logged at all.
+     * The path as it may be logged: a segment after "tokens" can be a bearer secret, and so can any
+     * segment shaped like one (a typo'd route), so those are replaced whole. The query string is
+     * never logged at all.
      */
     static String redact(String rawPath) {
-        int at = rawPath.indexOf("/tokens/");
-        if (at < 0) {
-            return rawPath;
+        String[] segments = rawPath.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            boolean afterTokens = i > 0 && segments[i - 1].equals("tokens");
+            if ((afterTokens && !segments[i].isEmpty()) || SECRET_LIKE.matcher(segments[i]).find()) {
+                segments[i] = "***";
+            }
         }
-        int start = at + "/tokens/".length();
-        int end = rawPath.indexOf('/', start);
-        return rawPath.substring(0, start) + "***" + (end < 0 ? "" : redact(rawPath.substring(end)));
+        return String.join("/", segments);
     }
 }

@@ -120,15 +120,21 @@ public final class Json {
         if (!request.content().hasEntity()) {
             return new byte[0];
         }
+        byte[] bytes;
         try (InputStream in = request.content().inputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
+            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException | RuntimeException e) {
+            // A broken chunk size, a body shorter than its Content-Length: the client's mistake, not ours.
+            if (e instanceof io.helidon.http.RequestException tooBig && tooBig.status().code() == 413) {
                 throw tooLarge();
             }
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ApiException(400, "The request body could not be read: it ended early or its chunked encoding is broken",
+                    java.util.List.of(), java.util.Map.of("Connection", "close"));
         }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        return bytes;
     }
 
     static ApiException tooLarge() {
@@ -143,11 +149,28 @@ public final class Json {
             }
             return node;
         } catch (JacksonException e) {
-            throw ApiException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage()
+            throw ApiException.badRequest("The request body is not valid JSON: " + plain(e.getOriginalMessage())
                     + location(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The parser's words without its Java internals (feature names, class names), for people. */
+    static String plain(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        if (message.contains("FAIL_ON_TRAILING_TOKENS")) {
+            return "there is more after the JSON value";
+        }
+        if (message.contains("NestingDepth")) {
+            return "it is nested more than 1000 levels deep";
+        }
+        if (message.contains("NON_NUMERIC_NUMBERS")) {
+            return "NaN and Infinity are not JSON numbers";
+        }
+        return message.replaceAll(";? *(to allow|enable|disable|use) `[^`]*`.*$", "").replaceAll("`[^`]*\\.([A-Za-z]+)`", "$1").strip();
     }
 
     private static String location(JacksonException e) {

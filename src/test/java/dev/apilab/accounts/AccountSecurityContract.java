@@ -79,6 +79,17 @@ abstract class AccountSecurityContract extends AccountApiTest {
     }
 
     @Test
+    void twoAuthorizationHeadersAreRefused() {
+        String name = uniqueName("TwoHeaders");
+        String token = signUp(name);
+        var request = http().request("/users/" + name + "/profile").header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer junk").GET().build();
+        Reply reply = http().send(request);
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.error()).isEqualTo("Send one Authorization header, not several");
+    }
+
+    @Test
     void theBearerSchemeIsCaseInsensitiveAndMayBeFollowedBySeveralSpaces() {
         String name = uniqueName("Scheme");
         String token = signUp(name);

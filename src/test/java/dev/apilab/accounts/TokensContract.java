@@ -39,13 +39,22 @@ abstract class TokensContract extends AccountApiTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"limit=0", "limit=101", "limit=-1", "limit=abc", "limit=1.5", "limit=", "offset=-1", "offset=x",
-        "offset=99999999999", "limit=1&limit=2"})
+        "offset=99999999999"})
     void badLimitsAndOffsetsAre400sNamingTheParameter(String query) {
         String name = uniqueName("Limits");
         String token = signUp(name);
         Reply reply = http().get("/users/" + name + "/tokens?" + query, bearer(token));
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.error()).startsWith("'" + query.substring(0, query.indexOf('=')) + "' must be a whole number from");
+    }
+
+    @Test
+    void aLimitGivenTwiceIsA400SayingSo() {
+        String name = uniqueName("Twice");
+        String token = signUp(name);
+        Reply reply = http().get("/users/" + name + "/tokens?limit=1&limit=2", bearer(token));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.error()).isEqualTo("'limit' is given 2 times; give it once");
     }
 
     @Test

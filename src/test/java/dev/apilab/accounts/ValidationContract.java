@@ -18,6 +18,7 @@ abstract class ValidationContract extends AccountApiTest {
         "username|\"\"|username",
         "username|\"abcdefghijklmnopqrstuvwxyz0123456\"|username",
         "username|\"émile\"|username",
+        "username|\"..\"|username",
         "username|42|username",
         "password|\"short\"|password",
         "password|12345678|password",

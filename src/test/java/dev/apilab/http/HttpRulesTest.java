@@ -139,6 +139,30 @@ class HttpRulesTest {
     }
 
     @Test
+    void aTokenShapedSegmentAnywhereInAPathIsRedactedToo() {
+        try (LogCapture logs = new LogCapture()) {
+            String token = "AbCdEfGhIjKlMnOp.qRsTuVwXyZ0123456789abcdefghijklmnopqrstuvwx";
+            Reply reply = http().get("/users/Arne/token/" + token);
+            String line = logs.awaitLineContaining(reply.header("X-Request-Id"));
+            assertThat(line).contains("/users/Arne/token/***");
+            assertThat(logs.all()).doesNotContain("qRsTuVwXyZ0123456789");
+        }
+    }
+
+    @Test
+    void aBrokenChunkedBodyIsA400NotA500() throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", http().base().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /sum HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\nzz\r\n").getBytes());
+            socket.shutdownOutput();
+            String answer = new String(socket.getInputStream().readNBytes(300));
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer).contains("could not be read");
+        }
+    }
+
+    @Test
     void aMalformedRequestLineGetsAJsonError() throws Exception {
         try (var socket = new java.net.Socket("127.0.0.1", http().base().getPort())) {
             socket.getOutputStream().write("GET /a b c HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
