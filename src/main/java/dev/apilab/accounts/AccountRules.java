@@ -117,17 +117,7 @@ public final class AccountRules {
             return Json.write(grade);
         }
         throw ApiException.invalidField(subject, "must be a number or a string of at most 8 characters, not "
-                + (grade.isTextual() ? "a longer string" : describe(grade)));
-    }
-
-    private static String describe(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-            case BOOLEAN -> "a boolean";
-            case NULL -> "null";
-            default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
-        };
+                + (grade.isTextual() ? "a longer string" : Json.describe(grade)));
     }
 
     private static String shorten(String text) {

@@ -68,9 +68,10 @@ public final class Accounts {
     /** Log in on a device: a new token. The same 401 whether the user or the password is wrong. */
     public LoggedIn logIn(String username, String password, String deviceName, String clientAddress) {
         // Names that cannot exist share one bucket, so a flood of odd names cannot grow the table.
-        String key = AccountRules.isUsername(username) ? AccountRules.key(username) : "(not a username)";
+        boolean possible = AccountRules.isUsername(username);
+        String key = possible ? AccountRules.key(username) : "(not a username)";
         throttle.checkLogIn(key, clientAddress);
-        Optional<UserRow> user = AccountRules.isUsername(username) ? store.findUser(key) : Optional.empty();
+        Optional<UserRow> user = possible ? store.findUser(key) : Optional.empty();
         if (user.isEmpty()) {
             passwords.verifyDecoy(password);
             throttle.recordFailedLogIn(key, clientAddress);

@@ -88,9 +88,11 @@ public final class Json {
         send(response, 200, value);
     }
 
-    static String describe(JsonNode node) {
+    /** A JSON value's kind as a message says it: "an array", "a string", "null"… */
+    public static String describe(JsonNode node) {
         return switch (node.getNodeType()) {
             case ARRAY -> "an array";
+            case OBJECT -> "an object";
             case STRING -> "a string";
             case NUMBER -> "a number";
             case BOOLEAN -> "a boolean";

@@ -19,6 +19,9 @@ import java.util.Optional;
  * integer columns, so both databases answer alike.
  */
 public final class AccountStore {
+    private static final String USER_COLUMNS = "id, username, password_hash, email, age, roles, created_at";
+    private static final String TOKEN_COLUMNS = "public_id, user_id, secret_hash, device_name, created_at, expires_at, last_used_at";
+
     private final Database database;
 
     public record UserRow(long id, String username, String passwordHash, String email, int age, List<String> roles, long createdAt) {}
@@ -80,7 +83,7 @@ public final class AccountStore {
     public Optional<UserRow> findUser(String usernameKey) {
         return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT id, username, password_hash, email, age, roles, created_at FROM users WHERE username_key = ?")) {
+                    "SELECT " + USER_COLUMNS + " FROM users WHERE username_key = ?")) {
                 select.setString(1, usernameKey);
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? Optional.of(user(row)) : Optional.empty();
@@ -100,7 +103,7 @@ public final class AccountStore {
                 }
             }
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT id, username, password_hash, email, age, roles, created_at FROM users WHERE id = ?")) {
+                    "SELECT " + USER_COLUMNS + " FROM users WHERE id = ?")) {
                 select.setLong(1, userId);
                 try (ResultSet row = select.executeQuery()) {
                     row.next();
@@ -161,7 +164,7 @@ public final class AccountStore {
         return database.read(c -> {
             List<TokenRow> tokens = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT public_id, user_id, secret_hash, device_name, created_at, expires_at, last_used_at FROM access_tokens"
+                    "SELECT " + TOKEN_COLUMNS + " FROM access_tokens"
                             + " WHERE user_id = ? AND expires_at > ? ORDER BY seq LIMIT ? OFFSET ?")) {
                 select.setLong(1, userId);
                 select.setLong(2, now);
@@ -188,7 +191,7 @@ public final class AccountStore {
     public Optional<TokenRow> findToken(long userId, String publicId) {
         return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT public_id, user_id, secret_hash, device_name, created_at, expires_at, last_used_at FROM access_tokens"
+                    "SELECT " + TOKEN_COLUMNS + " FROM access_tokens"
                             + " WHERE user_id = ? AND public_id = ?")) {
                 select.setLong(1, userId);
                 select.setString(2, publicId);
@@ -263,7 +266,7 @@ public final class AccountStore {
 
     private static void insertToken(Connection c, TokenRow token) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO access_tokens (public_id, user_id, secret_hash, device_name, created_at, expires_at, last_used_at)"
+                "INSERT INTO access_tokens (" + TOKEN_COLUMNS + ")"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, token.publicId());
             insert.setLong(2, token.userId());
@@ -330,7 +333,7 @@ public final class AccountStore {
         return user(row, 1);
     }
 
-    /** The user's columns (id, username, password_hash, email, age, roles, created_at) from column {@code first} on. */
+    /** The user's columns, in USER_COLUMNS order, from column {@code first} on. */
     private static UserRow user(ResultSet row, int first) throws SQLException {
         String roles = row.getString(first + 5);
         return new UserRow(row.getLong(first), row.getString(first + 1), row.getString(first + 2), row.getString(first + 3),
