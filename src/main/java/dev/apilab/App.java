@@ -12,6 +12,7 @@ import dev.apilab.config.Config;
 import dev.apilab.config.ConfigException;
 import dev.apilab.docs.DocsService;
 import dev.apilab.http.AccessLog;
+import dev.apilab.http.ClientDeadlines;
 import dev.apilab.http.Cors;
 import dev.apilab.http.Errors;
 import dev.apilab.http.Json;
@@ -47,14 +48,16 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final Passwords passwords;
     private final ScheduledExecutorService sweeper;
+    private final ClientDeadlines deadlines;
     private final List<RouteTable.Endpoint> endpoints;
 
-    private App(WebServer server, Database database, Passwords passwords, ScheduledExecutorService sweeper,
+    private App(WebServer server, Database database, Passwords passwords, ScheduledExecutorService sweeper, ClientDeadlines deadlines,
             List<RouteTable.Endpoint> endpoints) {
         this.server = server;
         this.database = database;
         this.passwords = passwords;
         this.sweeper = sweeper;
+        this.deadlines = deadlines;
         this.endpoints = endpoints;
     }
 
@@ -67,29 +70,30 @@ public final class App implements AutoCloseable {
                 database.dialect() == Database.Dialect.SQLITE);
         HttpRouting.Builder routing = HttpRouting.builder();
         List<RouteTable.Endpoint> endpoints = routing(routing, config, database, accounts);
+        // 8 KiB request lines and 16 KiB of headers, as common servers allow; past that a 414 or 431.
+        Http1Config.Builder http1 = Http1Config.builder().maxPrologueLength(8192).maxHeadersSize(16384);
+        ClientDeadlines deadlines = new ClientDeadlines(http1, config.clientTimeout());
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
                 .maxPayloadSize(Json.MAX_BODY_BYTES)
                 .maxTcpConnections(config.maxConnections())
-                // A client that sends nothing for this long (idle, or slow on purpose) is disconnected.
-                .connectionOptions(socket -> socket.readTimeout(config.clientTimeout()))
-                .idleConnectionTimeout(config.clientTimeout())
-                .idleConnectionPeriod(config.clientTimeout().dividedBy(2))
                 .shutdownGracePeriod(config.shutdownGrace())
                 .shutdownHook(false)
-                // 8 KiB request lines and 16 KiB of headers, as common servers allow; past that a 414 or 431.
-                .addProtocol(Http1Config.builder().maxPrologueLength(8192).maxHeadersSize(16384).build())
+                // HTTP/1.1 only, through the selector that holds clients to CLIENT_TIMEOUT (idle, slow or stalled).
+                .protocolsDiscoverServices(false)
+                .addConnectionSelector(deadlines)
                 .directHandlers(Errors.directHandlers())
                 .routing(routing)
                 .build();
         server.start();
         if (!server.isRunning()) {
+            deadlines.close();
             passwords.close();
             database.close();
             throw new ConfigException("Cannot listen on " + config.host() + ":" + config.port() + " (see the log above)");
         }
-        return new App(server, database, passwords, sweepExpiredTokens(accounts), endpoints);
+        return new App(server, database, passwords, sweepExpiredTokens(accounts), deadlines, endpoints);
     }
 
     /** Every route of the API, in the order a reader of the notebook meets them; returns what was registered. */
@@ -133,6 +137,7 @@ public final class App implements AutoCloseable {
     public void close() {
         server.stop();
         sweeper.shutdownNow();
+        deadlines.close();
         passwords.close();
         database.close();
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.common.media.type.MediaType;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
@@ -125,6 +126,8 @@ public final class Json {
         byte[] bytes;
         try (InputStream in = request.content().inputStream()) {
             bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (CloseConnectionException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             // A broken chunk size, a body shorter than its Content-Length: the client's mistake, not ours.
             if (e instanceof io.helidon.http.RequestException tooBig && tooBig.status().code() == 413) {

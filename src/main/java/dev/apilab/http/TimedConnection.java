@@ -1,0 +1,244 @@
+package dev.apilab.http;
+
+import io.helidon.common.buffers.BufferData;
+import io.helidon.common.buffers.DataReader;
+import io.helidon.common.buffers.DataWriter;
+import io.helidon.common.concurrency.limits.Limit;
+import io.helidon.common.socket.HelidonSocket;
+import io.helidon.common.socket.PeerInfo;
+import io.helidon.common.task.InterruptableTask;
+import io.helidon.webserver.CloseConnectionException;
+import io.helidon.webserver.ConnectionContext;
+import io.helidon.webserver.ListenerContext;
+import io.helidon.webserver.ProxyProtocolData;
+import io.helidon.webserver.Router;
+import io.helidon.webserver.http1.Http1ConnectionSelector;
+import io.helidon.webserver.spi.ServerConnection;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * One HTTP/1.1 connection and where it stands with its client: waiting for a request, receiving one, or
+ * handling one. Every read from the socket passes through here, so the watchdog in {@link ClientDeadlines}
+ * knows how long the client has kept the server waiting and can close the connection when it is too long.
+ */
+final class TimedConnection implements ServerConnection {
+    private static final System.Logger LOG = System.getLogger("apilab.access");
+    private enum Phase {
+        /** No byte of the next request yet (a fresh or a kept-alive connection). */
+        WAITING,
+        /** Part of a request's line or headers has arrived. */
+        RECEIVING,
+        /** Headers complete; the handler runs and may read the body. */
+        HANDLING,
+        /** Closed by the watchdog; the reading thread must not carry on. */
+        CLOSED
+    }
+
+    private final Context context;
+    private final Set<TimedConnection> open;
+    private final ServerConnection http1;
+    private Phase phase = Phase.WAITING;
+    private long phaseStarted = System.nanoTime();
+    private boolean readingFromClient;
+    private boolean answered;
+
+    TimedConnection(ConnectionContext helidon, Http1ConnectionSelector http1, Set<TimedConnection> open) {
+        this.context = new Context(helidon, this);
+        this.open = open;
+        this.http1 = http1.connection(context);
+    }
+
+    @Override
+    public void handle(Limit limit) throws InterruptedException {
+        open.add(this);
+        try {
+            http1.handle(limit);
+        } finally {
+            open.remove(this);
+        }
+    }
+
+    @Override
+    public Duration idleTime() {
+        return http1.idleTime();
+    }
+
+    @Override
+    public void close(boolean interrupt) {
+        http1.close(interrupt);
+    }
+
+    /** Reads the next bytes the client sends, noting the wait; runs on the connection's own thread. */
+    private byte[] readFromClient(DataReader socket) {
+        synchronized (this) {
+            // Answered, and Helidon is reading a request line again (canInterrupt says so): a new request.
+            if (answered && http1 instanceof InterruptableTask<?> task && task.canInterrupt()) {
+                enter(Phase.WAITING);
+            }
+            readingFromClient = true;
+        }
+        byte[] bytes;
+        try {
+            socket.ensureAvailable();
+            bytes = socket.readBytes(socket.available());
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                readingFromClient = false;
+                // The watchdog closed the socket under the read: end quietly, the client has its answer.
+                throw phase == Phase.CLOSED ? timedOut() : e;
+            }
+        }
+        synchronized (this) {
+            readingFromClient = false;
+            if (phase == Phase.CLOSED) {
+                throw timedOut();
+            }
+            if (phase == Phase.WAITING) {
+                enter(Phase.RECEIVING);
+                answered = false;
+            }
+        }
+        return bytes;
+    }
+
+    synchronized void headersComplete() {
+        if (phase == Phase.CLOSED) {
+            throw timedOut();
+        }
+        enter(Phase.HANDLING);
+        answered = false;
+    }
+
+    synchronized void answerStarted() {
+        answered = true;
+    }
+
+    /** Called by the watchdog: closes the connection if the client has kept it waiting longer than allowed. */
+    synchronized void closeIfLate(long now, long timeoutNanos, String timeoutText) {
+        boolean late = now - phaseStarted > timeoutNanos;
+        boolean clientIsLate = switch (phase) {
+            case WAITING, RECEIVING -> late;
+            case HANDLING -> late && readingFromClient;
+            case CLOSED -> false;
+        };
+        if (!clientIsLate) {
+            return;
+        }
+        boolean owesAnswer = phase != Phase.WAITING && !answered;
+        enter(Phase.CLOSED);
+        if (owesAnswer) {
+            context.dataWriter().writeNow(BufferData.create(requestTimeout(timeoutText)));
+            LOG.log(System.Logger.Level.INFO, "408 from " + context.remotePeer().host()
+                    + ": the request did not arrive in full within " + timeoutText);
+        }
+        context.serverSocket().close();
+    }
+
+    /** Helidon ends a connection quietly on this exception, also when it comes out of a request handler. */
+    static CloseConnectionException timedOut() {
+        return new CloseConnectionException("the client did not send its request in time");
+    }
+
+    private void enter(Phase next) {
+        phase = next;
+        phaseStarted = System.nanoTime();
+    }
+
+    private static byte[] requestTimeout(String timeoutText) {
+        byte[] body = Json.write(Errors.body("The request did not arrive in full within " + timeoutText
+                + "; the connection is closed")).getBytes(StandardCharsets.UTF_8);
+        String head = "HTTP/1.1 408 Request Timeout\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n"
+                + "Connection: close\r\n"
+                + "Cache-Control: no-store\r\n"
+                + "X-Content-Type-Options: nosniff\r\n\r\n";
+        byte[] head8 = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] answer = new byte[head8.length + body.length];
+        System.arraycopy(head8, 0, answer, 0, head8.length);
+        System.arraycopy(body, 0, answer, head8.length, body.length);
+        return answer;
+    }
+
+    /** Helidon's context for this connection with one change: its reader reads through {@link #readFromClient}. */
+    static final class Context implements ConnectionContext {
+        private final ConnectionContext helidon;
+        private final TimedConnection connection;
+        private final DataReader reader;
+
+        private Context(ConnectionContext helidon, TimedConnection connection) {
+            this.helidon = helidon;
+            this.connection = connection;
+            DataReader socket = helidon.dataReader();
+            this.reader = DataReader.create(() -> connection.readFromClient(socket));
+        }
+
+        TimedConnection connection() {
+            return connection;
+        }
+
+        @Override
+        public DataReader dataReader() {
+            return reader;
+        }
+
+        @Override
+        public DataWriter dataWriter() {
+            return helidon.dataWriter();
+        }
+
+        @Override
+        public ListenerContext listenerContext() {
+            return helidon.listenerContext();
+        }
+
+        @Override
+        public ExecutorService executor() {
+            return helidon.executor();
+        }
+
+        @Override
+        public Router router() {
+            return helidon.router();
+        }
+
+        @Override
+        public Optional<ProxyProtocolData> proxyProtocolData() {
+            return helidon.proxyProtocolData();
+        }
+
+        @Override
+        public HelidonSocket serverSocket() {
+            return helidon.serverSocket();
+        }
+
+        @Override
+        public PeerInfo remotePeer() {
+            return helidon.remotePeer();
+        }
+
+        @Override
+        public PeerInfo localPeer() {
+            return helidon.localPeer();
+        }
+
+        @Override
+        public boolean isSecure() {
+            return helidon.isSecure();
+        }
+
+        @Override
+        public String socketId() {
+            return helidon.socketId();
+        }
+
+        @Override
+        public String childSocketId() {
+            return helidon.childSocketId();
+        }
+    }
+}
