@@ -84,6 +84,8 @@ public final class App implements AutoCloseable {
                 .protocolsDiscoverServices(false)
                 .addConnectionSelector(deadlines)
                 .directHandlers(Errors.directHandlers())
+                // Say what was wrong with a malformed request line or header, not just "Bad Request".
+                .errorHandling(handling -> handling.includeEntity(true))
                 .routing(routing)
                 .build();
         server.start();

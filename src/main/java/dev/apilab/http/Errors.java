@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 /** The one place where failures become HTTP answers: always a JSON {"error": ...}, never a stack trace. */
 public final class Errors {
     private static final System.Logger LOG = System.getLogger("apilab.errors");
+    /** What Helidon puts in place of a message it does not consider safe to show the client. */
+    private static final String HELIDON_UNSAFE_MESSAGE = "Bad request, see server log for more information";
 
     private Errors() {}
 
@@ -87,6 +89,10 @@ public final class Errors {
 
     private static String errorBody(int status, String message) {
         String text = message == null || message.isBlank() ? Status.create(status).reasonPhrase() : message;
+        if (text.equals(HELIDON_UNSAFE_MESSAGE)) {
+            // Helidon withholds its reason here (it may quote the request); ours says what a request must look like.
+            text = "The request line is malformed: expected METHOD /path HTTP/1.1, with %-escapes of two hex digits";
+        }
         if (status == 413) {
             text = Json.tooLarge().getMessage();
         }

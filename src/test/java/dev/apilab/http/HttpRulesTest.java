@@ -167,13 +167,34 @@ class HttpRulesTest {
         }
     }
 
-    @Test
-    void aMalformedRequestLineGetsAJsonError() throws Exception {
+    /** Sends raw bytes, as a broken client would, and returns everything the server answers. */
+    private String sendRaw(String request) throws Exception {
         try (var socket = new java.net.Socket("127.0.0.1", http().base().getPort())) {
-            socket.getOutputStream().write("GET /a b c HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
-            String answer = new String(socket.getInputStream().readNBytes(4096));
-            assertThat(answer).startsWith("HTTP/1.1 400");
-            assertThat(answer).contains("{\"error\":");
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "GET /a b c HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n            | The request line is malformed",
+        "GARBAGE\\r\\n\\r\\n                                  | The request line is malformed",
+        "GET /%zz HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n             | The request line is malformed",
+        "GET /calculator?a=%zz HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n | non hexadecimal char in % encoding",
+        "GET /joke HTTP/1.1\\r\\nHost: bad host\\r\\n\\r\\n     | Invalid Host header",
+        "GET /joke HTTP/1.1\\r\\nHost: x\\r\\nNoColon\\r\\n\\r\\n | Invalid header, missing colon",
+        "GET /joke HTTP/1.1\\r\\n\\r\\n                        | Host header must be present",
+    })
+    void aRequestHelidonRefusesBeforeRoutingGetsAJson400SayingWhatIsWrong(String request, String problem) throws Exception {
+        String answer = sendRaw(request.replace("\\r\\n", "\r\n"));
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/json", "{\"error\":\"").contains(problem);
+    }
+
+    @Test
+    void anHttp10RequestIsA505SayingToUseHttp11() throws Exception {
+        String answer = sendRaw("GET /joke HTTP/1.0\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 505").contains("application/json", "consider using HTTP 1.1");
     }
 }
