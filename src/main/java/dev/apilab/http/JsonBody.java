@@ -60,6 +60,11 @@ public final class JsonBody {
         if (node.isIntegralNumber()) {
             return Optional.of(node.bigIntegerValue());
         }
+        if (node.isNumber() && isWholeValue(node)) {
+            // 29.0 or 2.9e1: the parser has already dropped how it was written, so say what to write instead.
+            throw ApiException.invalidField(field, "must be written as a whole number, without a decimal point or exponent (like "
+                    + node.decimalValue().toBigInteger() + ")");
+        }
         if (node.isNumber()) {
             throw ApiException.invalidField(field, "must be a whole number, not a decimal (" + node.asText() + ")");
         }
@@ -99,6 +104,11 @@ public final class JsonBody {
             throw ApiException.invalidField(field, "must not be null");
         }
         return node;
+    }
+
+    private static boolean isWholeValue(JsonNode number) {
+        java.math.BigDecimal value = number.decimalValue();
+        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0 && value.precision() - value.scale() <= 400;
     }
 
     private static ApiException missing(String field) {

@@ -40,6 +40,8 @@ class SumTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"a\":1.5,\"b\":2,\"c\":3}|'a' must be a whole number, not a decimal (1.5)",
+        "{\"a\":29.0,\"b\":2,\"c\":3}|'a' must be written as a whole number, without a decimal point or exponent (like 29)",
+        "{\"a\":2.9e1,\"b\":2,\"c\":3}|'a' must be written as a whole number, without a decimal point or exponent (like 29)",
         "{\"a\":1,\"b\":\"2\",\"c\":3}|'b' must be an integer, not a string",
         "{\"a\":1,\"b\":2}|'c' is required",
         "{\"a\":1,\"b\":2,\"c\":null}|'c' must not be null",
