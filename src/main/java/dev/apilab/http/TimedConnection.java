@@ -12,13 +12,16 @@ import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.ListenerContext;
 import io.helidon.webserver.ProxyProtocolData;
 import io.helidon.webserver.Router;
+import io.helidon.webserver.ServerConnectionException;
 import io.helidon.webserver.http1.Http1ConnectionSelector;
 import io.helidon.webserver.spi.ServerConnection;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * One HTTP/1.1 connection and where it stands with its client: waiting for a request, receiving one, or
@@ -72,8 +75,8 @@ final class TimedConnection implements ServerConnection {
         http1.close(interrupt);
     }
 
-    /** Reads the next bytes the client sends, noting the wait; runs on the connection's own thread. */
-    private byte[] readFromClient(DataReader socket) {
+    /** Reads the next bytes the client sends (null at its end), noting the wait; runs on the connection's thread. */
+    private byte[] readFromClient(Supplier<byte[]> socket) {
         synchronized (this) {
             // Answered, and Helidon is reading a request line again (canInterrupt says so): a new request.
             if (answered && http1 instanceof InterruptableTask<?> task && task.canInterrupt()) {
@@ -83,8 +86,7 @@ final class TimedConnection implements ServerConnection {
         }
         byte[] bytes;
         try {
-            socket.ensureAvailable();
-            bytes = socket.readBytes(socket.available());
+            bytes = socket.get();
         } catch (RuntimeException e) {
             synchronized (this) {
                 readingFromClient = false;
@@ -97,7 +99,7 @@ final class TimedConnection implements ServerConnection {
             if (phase == Phase.CLOSED) {
                 throw timedOut();
             }
-            if (phase == Phase.WAITING) {
+            if (phase == Phase.WAITING && bytes != null) {
                 enter(Phase.RECEIVING);
                 answered = false;
             }
@@ -173,8 +175,19 @@ final class TimedConnection implements ServerConnection {
         private Context(ConnectionContext helidon, TimedConnection connection) {
             this.helidon = helidon;
             this.connection = connection;
-            DataReader socket = helidon.dataReader();
-            this.reader = DataReader.create(() -> connection.readFromClient(socket));
+            DataReader helidonReader = helidon.dataReader();
+            HelidonSocket socket = helidon.serverSocket();
+            this.reader = DataReader.create(() -> connection.readFromClient(() -> {
+                // Straight from the socket; Helidon's reader only holds bytes if it looked at the protocol first.
+                if (helidonReader.available() > 0) {
+                    return helidonReader.readBytes(helidonReader.available());
+                }
+                try {
+                    return socket.get();
+                } catch (UncheckedIOException e) {
+                    throw new ServerConnectionException("Failed to get data from socket", e);
+                }
+            }));
         }
 
         TimedConnection connection() {
