@@ -89,7 +89,7 @@ public final class ClientDeadlines implements ServerConnectionSelector, AutoClos
     private static final class HeadersComplete implements Http1ConnectionListener {
         @Override
         public void headers(ConnectionContext ctx, Headers headers) {
-            if (ctx instanceof TimedConnection.Context timed) {
+            if (ctx instanceof TimedContext timed) {
                 timed.connection().headersComplete();
             }
         }
@@ -102,7 +102,7 @@ public final class ClientDeadlines implements ServerConnectionSelector, AutoClos
     private static final class AnswerStarted implements Http1ConnectionListener {
         @Override
         public void status(ConnectionContext ctx, Status status) {
-            if (ctx instanceof TimedConnection.Context timed) {
+            if (ctx instanceof TimedContext timed) {
                 timed.connection().answerStarted();
             }
         }

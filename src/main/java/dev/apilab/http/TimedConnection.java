@@ -1,26 +1,15 @@
 package dev.apilab.http;
 
 import io.helidon.common.buffers.BufferData;
-import io.helidon.common.buffers.DataReader;
-import io.helidon.common.buffers.DataWriter;
 import io.helidon.common.concurrency.limits.Limit;
-import io.helidon.common.socket.HelidonSocket;
-import io.helidon.common.socket.PeerInfo;
 import io.helidon.common.task.InterruptableTask;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.ConnectionContext;
-import io.helidon.webserver.ListenerContext;
-import io.helidon.webserver.ProxyProtocolData;
-import io.helidon.webserver.Router;
-import io.helidon.webserver.ServerConnectionException;
 import io.helidon.webserver.http1.Http1ConnectionSelector;
 import io.helidon.webserver.spi.ServerConnection;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
@@ -41,7 +30,7 @@ final class TimedConnection implements ServerConnection {
         CLOSED
     }
 
-    private final Context context;
+    private final TimedContext context;
     private final Set<TimedConnection> open;
     private final ServerConnection http1;
     private Phase phase = Phase.WAITING;
@@ -50,7 +39,7 @@ final class TimedConnection implements ServerConnection {
     private boolean answered;
 
     TimedConnection(ConnectionContext helidon, Http1ConnectionSelector http1, Set<TimedConnection> open) {
-        this.context = new Context(helidon, this);
+        this.context = new TimedContext(helidon, this);
         this.open = open;
         this.http1 = http1.connection(context);
     }
@@ -76,7 +65,7 @@ final class TimedConnection implements ServerConnection {
     }
 
     /** Reads the next bytes the client sends (null at its end), noting the wait; runs on the connection's thread. */
-    private byte[] readFromClient(Supplier<byte[]> socket) {
+    byte[] readFromClient(Supplier<byte[]> socket) {
         synchronized (this) {
             // Answered, and Helidon is reading a request line again (canInterrupt says so): a new request.
             if (answered && http1 instanceof InterruptableTask<?> task && task.canInterrupt()) {
@@ -164,94 +153,5 @@ final class TimedConnection implements ServerConnection {
         System.arraycopy(head8, 0, answer, 0, head8.length);
         System.arraycopy(body, 0, answer, head8.length, body.length);
         return answer;
-    }
-
-    /** Helidon's context for this connection with one change: its reader reads through {@link #readFromClient}. */
-    static final class Context implements ConnectionContext {
-        private final ConnectionContext helidon;
-        private final TimedConnection connection;
-        private final DataReader reader;
-
-        private Context(ConnectionContext helidon, TimedConnection connection) {
-            this.helidon = helidon;
-            this.connection = connection;
-            DataReader helidonReader = helidon.dataReader();
-            HelidonSocket socket = helidon.serverSocket();
-            this.reader = DataReader.create(() -> connection.readFromClient(() -> {
-                // Straight from the socket; Helidon's reader only holds bytes if it looked at the protocol first.
-                if (helidonReader.available() > 0) {
-                    return helidonReader.readBytes(helidonReader.available());
-                }
-                try {
-                    return socket.get();
-                } catch (UncheckedIOException e) {
-                    throw new ServerConnectionException("Failed to get data from socket", e);
-                }
-            }));
-        }
-
-        TimedConnection connection() {
-            return connection;
-        }
-
-        @Override
-        public DataReader dataReader() {
-            return reader;
-        }
-
-        @Override
-        public DataWriter dataWriter() {
-            return helidon.dataWriter();
-        }
-
-        @Override
-        public ListenerContext listenerContext() {
-            return helidon.listenerContext();
-        }
-
-        @Override
-        public ExecutorService executor() {
-            return helidon.executor();
-        }
-
-        @Override
-        public Router router() {
-            return helidon.router();
-        }
-
-        @Override
-        public Optional<ProxyProtocolData> proxyProtocolData() {
-            return helidon.proxyProtocolData();
-        }
-
-        @Override
-        public HelidonSocket serverSocket() {
-            return helidon.serverSocket();
-        }
-
-        @Override
-        public PeerInfo remotePeer() {
-            return helidon.remotePeer();
-        }
-
-        @Override
-        public PeerInfo localPeer() {
-            return helidon.localPeer();
-        }
-
-        @Override
-        public boolean isSecure() {
-            return helidon.isSecure();
-        }
-
-        @Override
-        public String socketId() {
-            return helidon.socketId();
-        }
-
-        @Override
-        public String childSocketId() {
-            return helidon.childSocketId();
-        }
     }
 }
