@@ -6,8 +6,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * One Argon2id hash in the PHC string format, {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}
@@ -19,33 +17,36 @@ record Argon2Hash(int memoryKib, int iterations, int parallelism, byte[] salt, b
     private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getDecoder();
 
-    static Argon2Hash compute(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(memoryKib)
-                .withIterations(iterations)
-                .withParallelism(parallelism)
-                .withSalt(salt)
-                .build());
-        byte[] hash = new byte[length];
-        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), hash);
+    /** Computed on {@code engine}, the calling thread's own. */
+    static Argon2Hash compute(Argon2idEngine engine, String password, byte[] salt,
+            int memoryKib, int iterations, int parallelism, int length) {
+        byte[] hash = engine.hash(password.getBytes(StandardCharsets.UTF_8), salt, memoryKib, iterations, parallelism, length);
         return new Argon2Hash(memoryKib, iterations, parallelism, salt, hash);
     }
 
-    /** Reads a stored hash; empty for anything that is not an Argon2id PHC string. */
+    /**
+     * Reads a stored hash; empty for anything that is not an Argon2id PHC string, parameters that
+     * RFC 9106 does not allow (m < 8p, t or p zero) included.
+     */
     static Optional<Argon2Hash> parse(String stored) {
         Matcher m = PHC.matcher(stored);
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new Argon2Hash(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3)), DECODER.decode(m.group(4)), DECODER.decode(m.group(5))));
+        int memoryKib = Integer.parseInt(m.group(1));
+        int iterations = Integer.parseInt(m.group(2));
+        int parallelism = Integer.parseInt(m.group(3));
+        if (iterations < 1 || parallelism < 1 || memoryKib < 8 * parallelism) {
+            return Optional.empty();
+        }
+        return Optional.of(new Argon2Hash(memoryKib, iterations, parallelism,
+                DECODER.decode(m.group(4)), DECODER.decode(m.group(5))));
     }
 
     /** True when {@code password} gives this hash, compared in constant time. */
-    boolean matches(String password) {
-        return MessageDigest.isEqual(hash, compute(password, salt, memoryKib, iterations, parallelism, hash.length).hash);
+    boolean matches(Argon2idEngine engine, String password) {
+        byte[] computed = compute(engine, password, salt, memoryKib, iterations, parallelism, hash.length).hash;
+        return MessageDigest.isEqual(hash, computed);
     }
 
     boolean hasParameters(int memoryKib, int iterations, int parallelism, int length) {

@@ -1,7 +1,10 @@
 package dev.apilab.bench;
 
 import dev.apilab.accounts.Passwords;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -16,8 +19,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Argon2id as apilab runs it (dev.apilab.accounts.Passwords: m=19 MiB, t=2, p=1, on its own pool
- * of one thread per core). verify is what one log-in costs; cores / verify is the log-in ceiling.
+ * Argon2id as apilab runs it (dev.apilab.accounts.Passwords: m=19 MiB, t=2, p=1, its own engine on
+ * each of its threads, one per core). verify is what one log-in costs; cores / verify is the log-in
+ * ceiling. bouncyCastleVerify is the same hash with Bouncy Castle's generator, which apilab used
+ * before, for comparison (on the calling thread; -prof gc shows its 20 MiB of blocks per hash).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -27,6 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PasswordBenchmark {
     private static final String PASSWORD = "correct horse battery staple";
+    private static final byte[] SALT = "sixteen byte sal".getBytes(StandardCharsets.US_ASCII);
 
     private Passwords passwords;
     private String storedHash;
@@ -59,5 +65,28 @@ public class PasswordBenchmark {
     @Threads(2)
     public boolean verifyTwoCallers() {
         return passwords.verify(PASSWORD, storedHash);
+    }
+
+    /** The same hash by Bouncy Castle's Argon2BytesGenerator, as Passwords computed it before. */
+    @Benchmark
+    public byte[] bouncyCastleVerify() {
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(19 * 1024)
+                .withIterations(2)
+                .withParallelism(1)
+                .withSalt(SALT)
+                .build());
+        byte[] hash = new byte[32];
+        generator.generateBytes(PASSWORD.getBytes(StandardCharsets.UTF_8), hash);
+        return hash;
+    }
+
+    /** Bouncy Castle on two threads at once: its garbage and GC shared between two hashes. */
+    @Benchmark
+    @Threads(2)
+    public byte[] bouncyCastleVerifyTwoCallers() {
+        return bouncyCastleVerify();
     }
 }
