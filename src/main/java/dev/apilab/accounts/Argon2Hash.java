@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 record Argon2Hash(int memoryKib, int iterations, int parallelism, byte[] salt, byte[] hash) {
     private static final Pattern PHC = Pattern.compile(
             "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,3}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{11,64})\\$([A-Za-z0-9+/]{22,128})");
+    /** 256 MiB, 13 times today's cost: a hashing thread keeps the largest memory it has used, so it is bounded. */
+    private static final int MAX_MEMORY_KIB = 256 * 1024;
     private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getDecoder();
 
@@ -26,7 +28,7 @@ record Argon2Hash(int memoryKib, int iterations, int parallelism, byte[] salt, b
 
     /**
      * Reads a stored hash; empty for anything that is not an Argon2id PHC string, parameters that
-     * RFC 9106 does not allow (m < 8p, t or p zero) included.
+     * RFC 9106 does not allow (m < 8p, t or p zero) and memory over 256 MiB included.
      */
     static Optional<Argon2Hash> parse(String stored) {
         Matcher m = PHC.matcher(stored);
@@ -36,7 +38,7 @@ record Argon2Hash(int memoryKib, int iterations, int parallelism, byte[] salt, b
         int memoryKib = Integer.parseInt(m.group(1));
         int iterations = Integer.parseInt(m.group(2));
         int parallelism = Integer.parseInt(m.group(3));
-        if (iterations < 1 || parallelism < 1 || memoryKib < 8 * parallelism) {
+        if (iterations < 1 || parallelism < 1 || memoryKib < 8 * parallelism || memoryKib > MAX_MEMORY_KIB) {
             return Optional.empty();
         }
         return Optional.of(new Argon2Hash(memoryKib, iterations, parallelism,

@@ -43,4 +43,12 @@ class PasswordsTest {
         assertThat(passwords.verify("password123", "5f4dcc3b5aa765d61d8327deb882cf99")).isFalse();
         assertThat(passwords.needsRehash("5f4dcc3b5aa765d61d8327deb882cf99")).isTrue();
     }
+
+    @Test
+    void aStoredHashAskingForMoreThan256MebibytesIsRefusedWithoutHashing() {
+        String huge = "$argon2id$v=19$m=9999999,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
+                + "Cm3h6nJ5ZYjGm3m0nJ5ZYjGm3m0nJ5ZYjGm3m0nJ5ZY";
+        assertThat(passwords.verify("password123", huge)).isFalse();
+        assertThat(passwords.needsRehash(huge)).isTrue();
+    }
 }
