@@ -17,7 +17,7 @@ public final class Launcher {
         if (featureVersion(version) < REQUIRED_JAVA) {
             System.err.println("apilab needs Java " + REQUIRED_JAVA + " or newer; this is Java " + version
                     + " (" + System.getProperty("java.home") + ").");
-            System.err.println("Install a JDK 21+ and run it with that java, e.g. JAVA_HOME=/path/to/jdk-21 $JAVA_HOME/bin/java -jar target/apilab.jar");
+            System.err.println("Run it with the java of a JDK 21 or newer, e.g. /path/to/jdk-21/bin/java -jar target/apilab.jar");
             System.exit(BAD_CONFIGURATION);
         }
         try {

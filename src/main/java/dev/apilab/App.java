@@ -16,6 +16,7 @@ import dev.apilab.http.ClientDeadlines;
 import dev.apilab.http.Cors;
 import dev.apilab.http.Errors;
 import dev.apilab.http.Json;
+import dev.apilab.http.PreRoutingAnswers;
 import dev.apilab.http.RouteTable;
 import dev.apilab.http.SecurityHeaders;
 import dev.apilab.store.AccountStore;
@@ -83,7 +84,7 @@ public final class App implements AutoCloseable {
                 // HTTP/1.1 only, through the selector that holds clients to CLIENT_TIMEOUT (idle, slow or stalled).
                 .protocolsDiscoverServices(false)
                 .addConnectionSelector(deadlines)
-                .directHandlers(Errors.directHandlers())
+                .directHandlers(PreRoutingAnswers.all())
                 // Say what was wrong with a malformed request line or header, not just "Bad Request".
                 .errorHandling(handling -> handling.includeEntity(true))
                 .routing(routing)

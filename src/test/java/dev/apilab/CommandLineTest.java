@@ -157,6 +157,24 @@ class CommandLineTest {
         }
     }
 
+    @Test
+    void sigtermDoesNotWaitTheGracePeriodForARequestThatNeverFinishedArriving() throws Exception {
+        Serving serving = serve(workDir.resolve("partial.out"), Map.of("SHUTDOWN_GRACE", "20s"));
+        Process process = serving.process();
+        try (var partial = new java.net.Socket("127.0.0.1", serving.port())) {
+            partial.getOutputStream().write("GET /joke HTTP/1.1\r\nHost: x\r\nX-Half: ".getBytes());
+            Thread.sleep(300);
+            long started = System.nanoTime();
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            long seconds = (System.nanoTime() - started) / 1_000_000_000;
+            assertThat(process.exitValue()).isZero();
+            assertThat(seconds).as("half a request is not in flight; the 20 s grace is not for it").isLessThan(10);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     private static void awaitOutput(Path output, String marker) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {

@@ -50,8 +50,10 @@ public final class AccountRules {
     }
 
     public static String email(String value) {
-        if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
-            throw ApiException.invalidField("email", "must be an email address such as arne@example.com, at most 254 characters");
+        // Control characters too: PostgreSQL refuses a NUL in text, and no address has one.
+        if (value.length() > 254 || !EMAIL.matcher(value).matches() || CONTROL.matcher(value).find()) {
+            throw ApiException.invalidField("email",
+                    "must be an email address such as arne@example.com, at most 254 characters, without control characters");
         }
         return value;
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 public final class AccessLog implements Filter {
     private static final System.Logger LOG = System.getLogger("apilab.access");
     /** A run of 24 or more base64url characters: a token, its secret, or another credential. */
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@");
     private static final java.util.regex.Pattern SECRET_LIKE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{24,}");
 
     @Override
@@ -35,7 +36,9 @@ public final class AccessLog implements Filter {
      * never logged at all.
      */
     static String redact(String rawPath) {
-        String[] segments = rawPath.split("/", -1);
+        // The query is never logged; an absolute-form target (http://user:pass@host/...) loses its user part.
+        String path = USER_INFO.matcher(rawPath.split("\\?", 2)[0]).replaceFirst("$1***@");
+        String[] segments = path.split("/", -1);
         for (int i = 0; i < segments.length; i++) {
             boolean afterTokens = i > 0 && segments[i - 1].equals("tokens");
             if ((afterTokens && !segments[i].isEmpty()) || SECRET_LIKE.matcher(segments[i]).find()) {

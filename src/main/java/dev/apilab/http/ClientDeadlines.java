@@ -2,7 +2,8 @@ package dev.apilab.http;
 
 import io.helidon.common.buffers.BufferData;
 import io.helidon.http.Headers;
-import io.helidon.http.Status;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.HttpPrologue;
 import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http1.Http1ConnectionListener;
@@ -85,8 +86,15 @@ public final class ClientDeadlines implements ServerConnectionSelector, AutoClos
         return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
     }
 
-    /** Helidon calls this once a request's headers have all arrived: from here the request is the server's work. */
+    /** Helidon calls these as a request arrives: once its headers are in, the request is the server's work. */
     private static final class HeadersComplete implements Http1ConnectionListener {
+        @Override
+        public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
+            if (ctx instanceof TimedContext timed) {
+                timed.connection().requestLineRead();
+            }
+        }
+
         @Override
         public void headers(ConnectionContext ctx, Headers headers) {
             if (ctx instanceof TimedContext timed) {
@@ -98,12 +106,12 @@ public final class ClientDeadlines implements ServerConnectionSelector, AutoClos
         public void data(ConnectionContext ctx, BufferData data) {}
     }
 
-    /** Helidon calls this as it writes an answer's status line: a late client now gets no second answer. */
+    /** Helidon calls this as it writes an answer's head: a late client now gets no second answer. */
     private static final class AnswerStarted implements Http1ConnectionListener {
         @Override
-        public void status(ConnectionContext ctx, Status status) {
+        public void headers(ConnectionContext ctx, Headers headers) {
             if (ctx instanceof TimedContext timed) {
-                timed.connection().answerStarted();
+                timed.connection().answerStarted(headers.contains(HeaderValues.CONNECTION_CLOSE));
             }
         }
 

@@ -3,22 +3,16 @@ package dev.apilab.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apilab.store.DatabaseUnavailableException;
-import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
-import io.helidon.http.Status;
-import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 
 /** The one place where failures become HTTP answers: always a JSON {"error": ...}, never a stack trace. */
 public final class Errors {
     private static final System.Logger LOG = System.getLogger("apilab.errors");
-    /** What Helidon puts in place of a message it does not consider safe to show the client. */
-    private static final String HELIDON_UNSAFE_MESSAGE = "Bad request, see server log for more information";
 
     private Errors() {}
 
@@ -27,21 +21,6 @@ public final class Errors {
                 .error(DatabaseUnavailableException.class, Errors::answerUnavailable)
                 .error(HttpException.class, Errors::answerHelidon)
                 .error(Throwable.class, Errors::answerUnexpected);
-    }
-
-    /** Answers for requests that fail before routing (a malformed request line, an oversized body). */
-    public static DirectHandlers directHandlers() {
-        DirectHandler json = (request, event, status, headers, message) -> DirectHandler.TransportResponse.builder()
-                .status(status)
-                .headers(headers)
-                .header(HeaderNames.CONTENT_TYPE, "application/json")
-                .entity(errorBody(status.code(), message).getBytes(StandardCharsets.UTF_8))
-                .build();
-        DirectHandlers.Builder builder = DirectHandlers.builder();
-        for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
-            builder.addHandler(event, json);
-        }
-        return builder.build();
     }
 
     public static ObjectNode body(String message) {
@@ -85,17 +64,5 @@ public final class Errors {
         ObjectNode body = body("Internal server error");
         body.put("request_id", requestId);
         Json.send(response, 500, body);
-    }
-
-    private static String errorBody(int status, String message) {
-        String text = message == null || message.isBlank() ? Status.create(status).reasonPhrase() : message;
-        if (text.equals(HELIDON_UNSAFE_MESSAGE)) {
-            // Helidon withholds its reason here (it may quote the request); ours says what a request must look like.
-            text = "The request line is malformed: expected METHOD /path HTTP/1.1, with %-escapes of two hex digits";
-        }
-        if (status == 413) {
-            text = Json.tooLarge().getMessage();
-        }
-        return Json.write(body(text.length() > 200 ? text.substring(0, 200) : text));
     }
 }

@@ -7,6 +7,7 @@ import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.http1.Http1ConnectionSelector;
 import io.helidon.webserver.spi.ServerConnection;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
  */
 final class TimedConnection implements ServerConnection {
     private static final System.Logger LOG = System.getLogger("apilab.access");
+    private static final long SHUTDOWN_LEEWAY_NANOS = 1_000_000_000L;
     private enum Phase {
         /** No byte of the next request yet (a fresh or a kept-alive connection). */
         WAITING,
@@ -36,7 +38,13 @@ final class TimedConnection implements ServerConnection {
     private Phase phase = Phase.WAITING;
     private long phaseStarted = System.nanoTime();
     private boolean readingFromClient;
+    /** When a write to the client began and has not finished (0 when none): a client that stops reading. */
+    private long writingSince;
     private boolean answered;
+    /** The answer said {@code Connection: close}: nothing after it on this connection is read. */
+    private boolean closeAfterAnswer;
+    /** When the server began to shut down (0 while it runs). */
+    private long shutdownSince;
 
     TimedConnection(ConnectionContext helidon, Http1ConnectionSelector http1, Set<TimedConnection> open) {
         this.context = new TimedContext(helidon, this);
@@ -59,9 +67,19 @@ final class TimedConnection implements ServerConnection {
         return http1.idleTime();
     }
 
+    /**
+     * Helidon calls this on shutdown. A connection with no request, or only part of one, has nothing in
+     * flight: it gets a second to finish its request, then the watchdog closes it, instead of it holding
+     * the shutdown for the whole grace period.
+     */
     @Override
     public void close(boolean interrupt) {
         http1.close(interrupt);
+        synchronized (this) {
+            if (shutdownSince == 0) {
+                shutdownSince = System.nanoTime();
+            }
+        }
     }
 
     /** Reads the next bytes the client sends (null at its end), noting the wait; runs on the connection's thread. */
@@ -69,6 +87,7 @@ final class TimedConnection implements ServerConnection {
         synchronized (this) {
             // Answered, and Helidon is reading a request line again (canInterrupt says so): a new request.
             if (answered && http1 instanceof InterruptableTask<?> task && task.canInterrupt()) {
+                requireOpen();
                 enter(Phase.WAITING);
             }
             readingFromClient = true;
@@ -96,6 +115,16 @@ final class TimedConnection implements ServerConnection {
         return bytes;
     }
 
+    /** Helidon has read a request line; one that follows an answer with {@code Connection: close} is not served. */
+    synchronized void requestLineRead() {
+        if (phase == Phase.CLOSED) {
+            throw timedOut();
+        }
+        if (answered) {
+            requireOpen();
+        }
+    }
+
     synchronized void headersComplete() {
         if (phase == Phase.CLOSED) {
             throw timedOut();
@@ -104,29 +133,61 @@ final class TimedConnection implements ServerConnection {
         answered = false;
     }
 
-    synchronized void answerStarted() {
+    synchronized void answerStarted(boolean closesConnection) {
         answered = true;
+        closeAfterAnswer |= closesConnection;
+    }
+
+    /** Writes to the client, noting the wait: a client that stops reading blocks the write. */
+    void writeToClient(Runnable write) {
+        synchronized (this) {
+            writingSince = System.nanoTime();
+        }
+        try {
+            write.run();
+        } finally {
+            synchronized (this) {
+                writingSince = 0;
+            }
+        }
+    }
+
+    /**
+     * Helidon answers some broken requests (a bad chunked body) with {@code Connection: close} and then
+     * carries on reading; whatever the client sent after them must not be taken for a request.
+     */
+    private void requireOpen() {
+        if (closeAfterAnswer) {
+            throw new CloseConnectionException("the last answer closed the connection");
+        }
     }
 
     /** Called by the watchdog: closes the connection if the client has kept it waiting longer than allowed. */
     synchronized void closeIfLate(long now, long timeoutNanos, String timeoutText) {
         boolean late = now - phaseStarted > timeoutNanos;
+        boolean notReading = writingSince != 0 && now - writingSince > timeoutNanos;
+        boolean stopping = shutdownSince != 0 && now - shutdownSince > SHUTDOWN_LEEWAY_NANOS;
         boolean clientIsLate = switch (phase) {
-            case WAITING, RECEIVING -> late;
-            case HANDLING -> late && readingFromClient;
+            case WAITING, RECEIVING -> late || stopping;
+            case HANDLING -> late && readingFromClient || notReading;
             case CLOSED -> false;
         };
         if (!clientIsLate) {
             return;
         }
-        boolean owesAnswer = phase != Phase.WAITING && !answered;
+        boolean owesAnswer = phase != Phase.WAITING && !answered && !notReading;
         enter(Phase.CLOSED);
-        if (owesAnswer) {
-            context.dataWriter().writeNow(BufferData.create(requestTimeout(timeoutText)));
-            LOG.log(System.Logger.Level.INFO, "408 from " + context.remotePeer().host()
-                    + ": the request did not arrive in full within " + timeoutText);
+        try {
+            if (owesAnswer && late) {
+                // A few hundred bytes into a send buffer this client has not filled: this does not block.
+                context.dataWriter().writeNow(BufferData.create(requestTimeout(timeoutText)));
+                LOG.log(System.Logger.Level.INFO, "408 from " + context.remotePeer().host()
+                        + ": the request did not arrive in full within " + timeoutText);
+            }
+            context.serverSocket().close();
+        } catch (UncheckedIOException e) {
+            // The client closed it first: nothing left to close.
         }
-        context.serverSocket().close();
     }
 
     /** Helidon ends a connection quietly on this exception, also when it comes out of a request handler. */
@@ -147,7 +208,8 @@ final class TimedConnection implements ServerConnection {
                 + "Content-Length: " + body.length + "\r\n"
                 + "Connection: close\r\n"
                 + "Cache-Control: no-store\r\n"
-                + "X-Content-Type-Options: nosniff\r\n\r\n";
+                + "X-Content-Type-Options: nosniff\r\n"
+                + "Referrer-Policy: no-referrer\r\n\r\n";
         byte[] head8 = head.getBytes(StandardCharsets.US_ASCII);
         byte[] answer = new byte[head8.length + body.length];
         System.arraycopy(head8, 0, answer, 0, head8.length);

@@ -1,5 +1,6 @@
 package dev.apilab.http;
 
+import io.helidon.common.buffers.BufferData;
 import io.helidon.common.buffers.DataReader;
 import io.helidon.common.buffers.DataWriter;
 import io.helidon.common.socket.HelidonSocket;
@@ -13,11 +14,15 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
-/** Helidon's context for one connection with one change: its reader reads through {@link TimedConnection#readFromClient}. */
+/**
+ * Helidon's context for one connection with one change: its reader and writer go through
+ * {@link TimedConnection}, which times how long the client keeps the server waiting.
+ */
 final class TimedContext implements ConnectionContext {
     private final ConnectionContext helidon;
     private final TimedConnection connection;
     private final DataReader reader;
+    private final DataWriter writer;
 
     TimedContext(ConnectionContext helidon, TimedConnection connection) {
         this.helidon = helidon;
@@ -35,6 +40,7 @@ final class TimedContext implements ConnectionContext {
                 throw new ServerConnectionException("Failed to get data from socket", e);
             }
         }));
+        this.writer = new TimedWriter(helidon.dataWriter(), connection);
     }
 
     TimedConnection connection() {
@@ -48,7 +54,7 @@ final class TimedContext implements ConnectionContext {
 
     @Override
     public DataWriter dataWriter() {
-        return helidon.dataWriter();
+        return writer;
     }
 
     @Override
@@ -99,5 +105,38 @@ final class TimedContext implements ConnectionContext {
     @Override
     public String childSocketId() {
         return helidon.childSocketId();
+    }
+
+    /** Helidon's writer for the connection, each write timed (a client that stops reading blocks it). */
+    private record TimedWriter(DataWriter helidon, TimedConnection connection) implements DataWriter {
+        @Override
+        public void write(BufferData... buffers) {
+            connection.writeToClient(() -> helidon.write(buffers));
+        }
+
+        @Override
+        public void write(BufferData buffer) {
+            connection.writeToClient(() -> helidon.write(buffer));
+        }
+
+        @Override
+        public void writeNow(BufferData... buffers) {
+            connection.writeToClient(() -> helidon.writeNow(buffers));
+        }
+
+        @Override
+        public void writeNow(BufferData buffer) {
+            connection.writeToClient(() -> helidon.writeNow(buffer));
+        }
+
+        @Override
+        public void flush() {
+            connection.writeToClient(helidon::flush);
+        }
+
+        @Override
+        public void close() {
+            helidon.close();
+        }
     }
 }

@@ -29,6 +29,8 @@ abstract class ValidationContract extends AccountApiTest {
         "age|null|age",
         "email|\"not-an-email\"|email",
         "email|\"a@b\"|email",
+        "email|\"a\\u0000b@example.com\"|email",
+        "email|\"a\\u0001@example.com\"|email",
         "device_name|\"\"|device_name",
         "roles|[\"admin\"]|roles",
         "roles|\"teacher\"|roles",

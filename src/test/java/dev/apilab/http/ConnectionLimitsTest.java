@@ -181,4 +181,34 @@ class ConnectionLimitsTest {
             }
         }
     }
+
+    /** Asks for many answers at once and then reads none of them: the server's writes to it block. */
+    private static Socket notReading() throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(2048);
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", server.http().base().getPort()));
+        socket.setSoTimeout(10_000);
+        send(socket, "GET /openapi.json HTTP/1.1\r\nHost: x\r\n\r\n".repeat(500));
+        return socket;
+    }
+
+    @Test
+    void clientsThatStopReadingTheirAnswersAreCutOffAndTheServerAnswersAgain() throws Exception {
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                stalled.add(notReading());
+            }
+            Thread.sleep(300);
+            long started = System.nanoTime();
+            Reply reply = server.http().get("/joke");
+            long seconds = (System.nanoTime() - started) / 1_000_000_000;
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(seconds).as("served once the stalled writes passed the client timeout").isLessThan(6);
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
 }

@@ -186,10 +186,37 @@ class HttpRulesTest {
         "GET /joke HTTP/1.1\\r\\nHost: bad host\\r\\n\\r\\n     | Invalid Host header",
         "GET /joke HTTP/1.1\\r\\nHost: x\\r\\nNoColon\\r\\n\\r\\n | Invalid header, missing colon",
         "GET /joke HTTP/1.1\\r\\n\\r\\n                        | Host header must be present",
+        "G@T /joke HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n             | characters HTTP does not allow",
+        "GET, /joke HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n            | characters HTTP does not allow",
     })
     void aRequestHelidonRefusesBeforeRoutingGetsAJson400SayingWhatIsWrong(String request, String problem) throws Exception {
-        String answer = sendRaw(request.replace("\\r\\n", "\r\n"));
+        String answer;
+        try (LogCapture log = new LogCapture()) {
+            answer = sendRaw(request.replace("\\r\\n", "\r\n"));
+            log.awaitLineContaining(" 400 (refused before routing)");
+            assertThat(log.all()).doesNotContain("Exception");
+        }
         assertThat(answer).startsWith("HTTP/1.1 400").contains("application/json", "{\"error\":\"").contains(problem);
+        assertThat(answer).contains("X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer");
+        assertThat(http().get("/healthz").status()).isEqualTo(200);
+    }
+
+    @Test
+    void nothingSentAfterABrokenBodyIsTakenForAnotherRequest() throws Exception {
+        String answer = sendRaw("POST /sum HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\nzz\r\n\r\nGET /joke HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("could not be read");
+        assertThat(answer.split("HTTP/1.1 ", -1)).as("one answer only: " + answer).hasSize(2);
+    }
+
+    @Test
+    void theUserPartOfAnAbsoluteFormTargetIsNotLogged() throws Exception {
+        try (LogCapture log = new LogCapture()) {
+            String answer = sendRaw("GET http://someone:hunter22@x/joke HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            assertThat(answer).startsWith("HTTP/1.1 ");
+            log.awaitLineContaining("/joke");
+            assertThat(log.all()).doesNotContain("hunter22").doesNotContain("someone");
+        }
     }
 
     @Test
