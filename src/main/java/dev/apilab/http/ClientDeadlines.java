@@ -98,7 +98,7 @@ public final class ClientDeadlines implements ServerConnectionSelector, AutoClos
         @Override
         public void headers(ConnectionContext ctx, Headers headers) {
             if (ctx instanceof TimedContext timed) {
-                timed.connection().headersComplete();
+                timed.connection().headersComplete(headers.contains(HeaderValues.CONNECTION_CLOSE));
             }
         }
 

@@ -124,11 +124,18 @@ public final class Json {
             return new byte[0];
         }
         byte[] bytes;
-        try (InputStream in = request.content().inputStream()) {
+        InputStream in = request.content().inputStream();
+        try {
             bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-        } catch (CloseConnectionException e) {
-            throw e;
+            in.close();
         } catch (IOException | RuntimeException e) {
+            // The stream is left unclosed: closing it would wait for the rest of a body that is broken,
+            // and this answer closes the connection anyway.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof CloseConnectionException closed) {
+                    throw closed; // the client took too long and has its 408: end quietly
+                }
+            }
             // A broken chunk size, a body shorter than its Content-Length: the client's mistake, not ours.
             if (e instanceof io.helidon.http.RequestException tooBig && tooBig.status().code() == 413) {
                 throw tooLarge();

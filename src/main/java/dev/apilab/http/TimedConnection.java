@@ -125,17 +125,27 @@ final class TimedConnection implements ServerConnection {
         }
     }
 
-    synchronized void headersComplete() {
+    /** The request's headers are all in; {@code clientCloses} when it said {@code Connection: close}. */
+    synchronized void headersComplete(boolean clientCloses) {
         if (phase == Phase.CLOSED) {
             throw timedOut();
         }
         enter(Phase.HANDLING);
         answered = false;
+        closeAfterAnswer |= clientCloses;
     }
 
     synchronized void answerStarted(boolean closesConnection) {
         answered = true;
-        closeAfterAnswer |= closesConnection;
+        if (closesConnection || closeAfterAnswer) {
+            closeAfterAnswer = true;
+            // Helidon's loop ends after this answer, so what follows in its buffer is never parsed. Not for
+            // an answer to a request line it could not read: that path closes by itself, and close() would
+            // interrupt the thread (it is still "reading the request line") before the answer is written.
+            if (!(http1 instanceof InterruptableTask<?> task && task.canInterrupt())) {
+                http1.close(false);
+            }
+        }
     }
 
     /** Writes to the client, noting the wait: a client that stops reading blocks the write. */

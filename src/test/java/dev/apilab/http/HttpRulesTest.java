@@ -210,6 +210,14 @@ class HttpRulesTest {
     }
 
     @Test
+    void aRequestSayingConnectionCloseIsTheLastOneServedOnItsConnection() throws Exception {
+        String answer = sendRaw("GET /joke HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                + "GET /joke HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        assertThat(answer.split("HTTP/1.1 ", -1)).as("one answer only: " + answer).hasSize(2);
+    }
+
+    @Test
     void theUserPartOfAnAbsoluteFormTargetIsNotLogged() throws Exception {
         try (LogCapture log = new LogCapture()) {
             String answer = sendRaw("GET http://someone:hunter22@x/joke HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
