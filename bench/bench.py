@@ -5,6 +5,7 @@ writes the results (bench/results/). Only the standard library; only loopback ad
 import argparse
 import json
 import os
+import shlex
 import subprocess
 import sys
 import threading
@@ -172,6 +173,16 @@ def flood(args, server, log_dir):
     return result
 
 
+def verify_again(args):
+    """The hash cost measured again right before the log-in scenario, the servers idle: this machine's
+    speed drifts over minutes, and the log-in target compares the two."""
+    print("== JMH: Argon2id verify again, right before the log-ins", file=sys.stderr, flush=True)
+    path = os.path.join(args.work, "jmh-password-before-login.json")
+    with open(os.path.join(args.work, "jmh-password-before-login.log"), "w") as log:
+        subprocess.run(shlex.split(args.jmh_verify) + ["-rf", "json", "-rff", path], stdout=log, stderr=subprocess.STDOUT, check=True)
+    return report.read_jmh([path]).get("PasswordBenchmark.verify", {})
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repo", required=True)
@@ -180,6 +191,8 @@ def main():
     parser.add_argument("--baseline", nargs=3, metavar=("URL", "PID", "DATA_FILE"))
     parser.add_argument("--apilab", nargs=3, action="append", metavar=("NAME", "URL", "PID"), required=True)
     parser.add_argument("--jmh", nargs="+", default=[])
+    parser.add_argument("--jmh-verify", default="", metavar="COMMAND",
+                        help="the JMH command line (shell words) that measures PasswordBenchmark.verify, run again before the log-ins")
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--java-opts", default="")
     args = parser.parse_args()
@@ -213,7 +226,10 @@ def main():
                 wrk(args, server, scenario, seconds, CONNECTIONS, os.path.join(log_dir, f"warmup-{server.key}-{scenario.key}.txt"))
 
     runs, budget = [], {"retries": 0}
+    jmh_near_login = {}
     for scenario in SCENARIOS:
+        if scenario.key == "login" and args.jmh_verify:
+            jmh_near_login = verify_again(args)
         for server in servers:
             if not server.runs(scenario):
                 continue
@@ -231,6 +247,8 @@ def main():
                       "vmrss_mib": (memory_kib(s.pid, "VmRSS") or 0) / 1024}
               for s in servers if s.kind == "apilab"}
     jmh = report.read_jmh(args.jmh)
+    if jmh_near_login:
+        jmh["PasswordBenchmark.verify (before the log-ins)"] = jmh_near_login
     results = {
         "meta": meta | {"load_after": report.loadavg(), "retries": budget["retries"]},
         "servers": [{"key": s.key, "label": s.label, "kind": s.kind} for s in servers],

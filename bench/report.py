@@ -103,10 +103,15 @@ def targets(results):
             ratio >= 10 and _errors(profile) == 0, "10 ×")
     add("writes (PATCH grades) ≥ 5,000/s on SQLite", f"{grades['rps']:,.0f} req/s, {_errors(grades)} errors",
         grades["rps"] >= 5000 and _errors(grades) == 0, "5,000 req/s, no errors")
+    again = results["jmh"].get("PasswordBenchmark.verify (before the log-ins)")
     if verify:
-        ceiling = nproc / (verify["score"] / 1000)
+        # The hash cost at the start and again just before the log-ins, averaged: the machine drifts.
+        scores = [verify["score"]] + ([again["score"]] if again else [])
+        verify_ms = sum(scores) / len(scores)
+        how = " (mean of " + " and ".join(f"{x:.0f}" for x in scores) + ")" if again else ""
+        ceiling = nproc / (verify_ms / 1000)
         share = login["rps"] / ceiling
-        add(f"log-ins ≥ 80 % of {nproc} cores ÷ verify {verify['score']:.0f} ms = {ceiling:.1f}/s",
+        add(f"log-ins ≥ 80 % of {nproc} cores ÷ verify {verify_ms:.0f} ms{how} = {ceiling:.1f}/s",
             f"{login['rps']:.1f}/s = {share:.0%}, {_errors(login)} errors",
             share >= LOGIN_SHARE and _errors(login) == 0, f"{LOGIN_SHARE * ceiling:.1f}/s")
     fp = flood["profile"]
