@@ -109,6 +109,11 @@ public final class AccountRules {
             return null;
         }
         if (grade.isNumber()) {
+            double asClientsReadIt = grade.doubleValue();
+            if (Double.isInfinite(asClientsReadIt) || asClientsReadIt == 0 && grade.decimalValue().signum() != 0) {
+                // 1e400 would reach a JavaScript or Python client as Infinity, 1e-400 as 0: refuse, do not change it.
+                throw ApiException.invalidField(subject, "must be a number a JSON client can read as it is (from 1e-308 to 1e308 in size)");
+            }
             String text = Json.write(grade);
             if (text.length() > 32) {
                 throw ApiException.invalidField(subject, "must be a number of at most 32 characters or a string of at most 8");

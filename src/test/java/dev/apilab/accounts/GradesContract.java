@@ -44,6 +44,13 @@ abstract class GradesContract extends AccountApiTest {
             Reply reply = http().post("/users/" + name + "/grades", body, bearer(token));
             assertThat(reply.status()).as(body).isEqualTo(400);
         }
+        for (String body : new String[] {"{\"math\":1e400}", "{\"math\":-1e400}", "{\"math\":1e-400}"}) {
+            Reply reply = http().post("/users/" + name + "/grades", body, bearer(token));
+            assertThat(reply.status()).as(body).isEqualTo(400);
+            assertThat(reply.error()).as(body).contains("a JSON client can read as it is");
+        }
+        assertThat(http().post("/users/" + name + "/grades", "{\"math\":1e300}", bearer(token)).status()).isEqualTo(200);
+        http().delete("/users/" + name + "/grades", bearer(token));
         Reply longSubject = http().post("/users/" + name + "/grades", "{\"" + "s".repeat(65) + "\":1}", bearer(token));
         assertThat(longSubject.status()).isEqualTo(400);
         assertThat(http().get("/users/" + name + "/grades", bearer(token)).body()).isEqualTo("{}");
