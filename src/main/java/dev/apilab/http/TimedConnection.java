@@ -15,12 +15,14 @@ import java.util.function.Supplier;
 
 /**
  * One HTTP/1.1 connection and where it stands with its client: waiting for a request, receiving one, or
- * handling one. Every read from the socket passes through here, so the watchdog in {@link ClientDeadlines}
- * knows how long the client has kept the server waiting and can close the connection when it is too long.
+ * handling one. Every read from and write to the socket passes through here, so the watchdog in
+ * {@link ClientDeadlines} knows how long the client has kept the server waiting (to send, or to read
+ * what it was sent) and can close the connection when it is too long.
  */
 final class TimedConnection implements ServerConnection {
     private static final System.Logger LOG = System.getLogger("apilab.access");
     private static final long SHUTDOWN_LEEWAY_NANOS = 1_000_000_000L;
+
     private enum Phase {
         /** No byte of the next request yet (a fresh or a kept-alive connection). */
         WAITING,
