@@ -123,7 +123,10 @@ final class TimedConnection implements ServerConnection {
             throw timedOut();
         }
         if (answered) {
+            // A pipelined request, read from Helidon's buffer: its own clock starts now, not the last one's.
             requireOpen();
+            enter(Phase.RECEIVING);
+            answered = false;
         }
     }
 

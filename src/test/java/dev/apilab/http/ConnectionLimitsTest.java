@@ -133,6 +133,21 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void aPipelinedRequestHasItsOwnClockNotThatOfTheRequestBeforeIt() throws Exception {
+        try (Socket client = connect()) {
+            String body = "{\"a\":1,\"b\":2,\"c\":3}";
+            send(client, "POST /sum HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length() + "\r\n\r\n");
+            Thread.sleep(1500);
+            send(client, body + "GET /joke HTTP/1.1\r\n");
+            Thread.sleep(1000);
+            send(client, "Host: x\r\nConnection: close\r\n\r\n");
+            Ending ending = readUntilClosed(client);
+            assertThat(ending.received().split("HTTP/1.1 200 ", -1)).as(ending.received()).hasSize(3);
+        }
+    }
+
+    @Test
     void anHttp10RequestGetsAJsonAnswerInsteadOfSilence() throws Exception {
         try (Socket old = connect()) {
             send(old, "GET /joke HTTP/1.0\r\n\r\n");
