@@ -20,6 +20,10 @@ public final class Launcher {
             System.err.println("Run it with the java of a JDK 21 or newer, e.g. /path/to/jdk-21/bin/java -jar target/apilab.jar");
             System.exit(BAD_CONFIGURATION);
         }
+        // Before anything logs: requests finished during shutdown keep their log lines (see ShutdownSafeLogManager).
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", "dev.apilab.console.ShutdownSafeLogManager");
+        }
         try {
             // By name: a direct reference would make this class depend on Java 21 class files.
             Class.forName("dev.apilab.Main").getMethod("main", String[].class).invoke(null, (Object) args);

@@ -4,6 +4,7 @@ import dev.apilab.config.Config;
 import dev.apilab.config.ConfigException;
 import dev.apilab.console.Banner;
 import dev.apilab.console.Logs;
+import dev.apilab.console.ShutdownSafeLogManager;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,6 +28,9 @@ public final class Main implements Callable<Integer> {
     ServeOptions options;
 
     public static void main(String[] args) {
+        if (System.getProperty(ShutdownSafeLogManager.PROPERTY) == null) {
+            System.setProperty(ShutdownSafeLogManager.PROPERTY, ShutdownSafeLogManager.class.getName());
+        }
         System.exit(new CommandLine(new Main()).execute(args));
     }
 

@@ -151,7 +151,9 @@ class CommandLineTest {
             }
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isZero();
-            assertThat(Files.readString(serving.output())).contains("Stopping: finishing requests in flight").contains("apilab stopped.");
+            String output = Files.readString(serving.output());
+            assertThat(output).contains("Stopping: finishing requests in flight").contains("apilab stopped.");
+            assertThat(output.split("POST /users/Graceful/tokens 200", -1)).as("each finished log-in logged").hasSize(13);
         } finally {
             process.destroyForcibly();
         }
