@@ -174,15 +174,16 @@ public final class App implements AutoCloseable {
         } catch (BindException e) {
             String reason = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
             if (reason.contains("permission") || reason.contains("access")) {
-                throw new ConfigException("Cannot listen on PORT=" + config.port()
-                        + ": ports below 1024 need administrator rights; use a port from 1024 to 65535");
+                throw new ConfigException("Cannot listen on port " + config.port()
+                        + ": ports below 1024 need administrator rights; use a port from 1024 to 65535 (PORT or --port)");
             }
             if (reason.contains("assign")) {
-                throw new ConfigException("Cannot listen on HOST=" + config.host()
-                        + ": it is not an address of this machine; use 127.0.0.1 or 0.0.0.0");
+                throw new ConfigException("Cannot listen on " + config.host()
+                        + ": it is not an address of this machine; use 127.0.0.1 or 0.0.0.0 (HOST or --host)");
             }
-            throw new ConfigException("Cannot listen on PORT=" + config.port() + " of " + config.host()
-                    + ": it is already in use by another program; stop it or set another PORT (0 picks a free one)");
+            throw new ConfigException("Cannot listen on port " + config.port() + " of " + config.host()
+                    + ": it is already in use by another program; stop it or choose another port with PORT or --port"
+                    + " (0 picks a free one)");
         } catch (IOException e) {
             throw new ConfigException("Cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
         }

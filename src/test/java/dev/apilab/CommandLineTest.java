@@ -71,7 +71,7 @@ class CommandLineTest {
             Run run = run(Map.of("PORT", Integer.toString(taken.getLocalPort())));
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.stderr().strip().lines()).hasSize(1).first().asString()
-                    .contains("PORT=" + taken.getLocalPort()).contains("already in use");
+                    .contains("port " + taken.getLocalPort()).contains("already in use");
         }
     }
 

@@ -45,7 +45,9 @@ public final class PreRoutingAnswers implements DirectHandler {
             text = Json.tooLarge().getMessage();
         }
         if (ACCESS.isLoggable(Level.INFO)) {
-            ACCESS.log(Level.INFO, request.method() + " " + AccessLog.redact(request.path()) + " " + answered.code()
+            String method = request.method().isEmpty() ? "-" : request.method();
+            String path = request.path().isEmpty() ? "-" : AccessLog.redact(request.path());
+            ACCESS.log(Level.INFO, method + " " + path + " " + answered.code()
                     + " (refused before routing)");
         }
         return TransportResponse.builder()
