@@ -10,8 +10,9 @@ import java.util.Locale;
 /** One line per request: method, path (secrets redacted), status, time and request id. Never headers or bodies. */
 public final class AccessLog implements Filter {
     private static final System.Logger LOG = System.getLogger("apilab.access");
-    /** A run of 24 or more base64url characters: a token, its secret, or another credential. */
+    /** The scheme and user part of an absolute-form target, {@code http://user:password@}. */
     private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@");
+    /** A run of 24 or more base64url characters: a token, its secret, or another credential. */
     private static final java.util.regex.Pattern SECRET_LIKE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{24,}");
 
     @Override

@@ -50,15 +50,14 @@ public final class PreRoutingAnswers implements DirectHandler {
             ACCESS.log(Level.INFO, method + " " + path + " " + answered.code()
                     + " (refused before routing)");
         }
-        return TransportResponse.builder()
+        TransportResponse.Builder answer = TransportResponse.builder()
                 .status(answered)
                 .headers(headers)
                 .header(HeaderNames.CONTENT_TYPE, "application/json")
-                .header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff")
-                .header(HeaderNames.CACHE_CONTROL, "no-store")
-                .header(HeaderNames.create("Referrer-Policy"), "no-referrer")
+                .header(HeaderNames.create(SecurityHeaders.NO_STORE.getKey()), SecurityHeaders.NO_STORE.getValue())
                 .entity(Json.write(Errors.body(text.length() > 200 ? text.substring(0, 200) : text))
-                        .getBytes(StandardCharsets.UTF_8))
-                .build();
+                        .getBytes(StandardCharsets.UTF_8));
+        SecurityHeaders.EVERY_ANSWER.forEach((name, value) -> answer.header(HeaderNames.create(name), value));
+        return answer.build();
     }
 }

@@ -87,8 +87,8 @@ final class TimedConnection implements ServerConnection {
     /** Reads the next bytes the client sends (null at its end), noting the wait; runs on the connection's thread. */
     byte[] readFromClient(Supplier<byte[]> socket) {
         synchronized (this) {
-            // Answered, and Helidon is reading a request line again (canInterrupt says so): a new request.
-            if (answered && http1 instanceof InterruptableTask<?> task && task.canInterrupt()) {
+            // Answered, and Helidon is reading a request line again: a new request.
+            if (answered && readingRequestLine()) {
                 requireOpen();
                 enter(Phase.WAITING);
             }
@@ -147,7 +147,7 @@ final class TimedConnection implements ServerConnection {
             // Helidon's loop ends after this answer, so what follows in its buffer is never parsed. Not for
             // an answer to a request line it could not read: that path closes by itself, and close() would
             // interrupt the thread (it is still "reading the request line") before the answer is written.
-            if (!(http1 instanceof InterruptableTask<?> task && task.canInterrupt())) {
+            if (!readingRequestLine()) {
                 http1.close(false);
             }
         }
@@ -205,6 +205,11 @@ final class TimedConnection implements ServerConnection {
         }
     }
 
+    /** Helidon's connection says it is reading a request line (its canInterrupt is exactly that). */
+    private boolean readingRequestLine() {
+        return http1 instanceof InterruptableTask<?> task && task.canInterrupt();
+    }
+
     /** Helidon ends a connection quietly on this exception, also when it comes out of a request handler. */
     static CloseConnectionException timedOut() {
         return new CloseConnectionException("the client did not send its request in time");
@@ -218,14 +223,13 @@ final class TimedConnection implements ServerConnection {
     private static byte[] requestTimeout(String timeoutText) {
         byte[] body = Json.write(Errors.body("The request did not arrive in full within " + timeoutText
                 + "; the connection is closed")).getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 408 Request Timeout\r\n"
-                + "Content-Type: application/json\r\n"
-                + "Content-Length: " + body.length + "\r\n"
-                + "Connection: close\r\n"
-                + "Cache-Control: no-store\r\n"
-                + "X-Content-Type-Options: nosniff\r\n"
-                + "Referrer-Policy: no-referrer\r\n\r\n";
-        byte[] head8 = head.getBytes(StandardCharsets.US_ASCII);
+        StringBuilder head = new StringBuilder("HTTP/1.1 408 Request Timeout\r\n")
+                .append("Content-Type: application/json\r\n")
+                .append("Content-Length: ").append(body.length).append("\r\n")
+                .append("Connection: close\r\n")
+                .append(SecurityHeaders.NO_STORE.getKey()).append(": ").append(SecurityHeaders.NO_STORE.getValue()).append("\r\n");
+        SecurityHeaders.EVERY_ANSWER.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        byte[] head8 = head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
         byte[] answer = new byte[head8.length + body.length];
         System.arraycopy(head8, 0, answer, 0, head8.length);
         System.arraycopy(body, 0, answer, head8.length, body.length);
